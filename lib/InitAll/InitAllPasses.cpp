@@ -1,0 +1,11 @@
+//===- InitAllPasses.cpp - Register every attnc pass ----------------------===//
+
+#include "attnc/InitAllPasses.h"
+
+#include "mlir/InitAllPasses.h"
+
+void attnc::registerAllPasses() {
+  // Upstream passes first: attnc pipelines are built from them, and attnc-opt
+  // users mix both in one --pass-pipeline.
+  mlir::registerAllPasses();
+}
