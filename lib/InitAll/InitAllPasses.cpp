@@ -2,10 +2,13 @@
 
 #include "attnc/InitAllPasses.h"
 
+#include "attnc/Conversion/Passes.h"
+
 #include "mlir/InitAllPasses.h"
 
 void attnc::registerAllPasses() {
   // Upstream passes first: attnc pipelines are built from them, and attnc-opt
   // users mix both in one --pass-pipeline.
   mlir::registerAllPasses();
+  registerAttncConversionPasses();
 }

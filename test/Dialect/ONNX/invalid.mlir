@@ -65,7 +65,7 @@ func.func @matmul_batch(%a: tensor<2x4x8xf32>, %b: tensor<3x8x4xf32>) {
 // -----
 
 func.func @softmax_axis(%x: tensor<2x8xf32>) {
-  // expected-error @+1 {{'onnx.Softmax' op expects axis in [-2, 2), but got 2}}
+  // expected-error @+1 {{expects axis in [-2, 2), but got 2}}
   %0 = onnx.Softmax %x {axis = 2 : si64} : tensor<2x8xf32>
   return
 }

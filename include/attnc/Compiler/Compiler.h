@@ -1,0 +1,51 @@
+//===- Compiler.h - The attnc compile driver as a library -------*- C++ -*-===//
+//
+// What `attnc` does, callable from C++: import, raise, lower, emit a stage.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ATTNC_COMPILER_COMPILER_H
+#define ATTNC_COMPILER_COMPILER_H
+
+#include "attnc/Import/ONNXImporter.h"
+
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace mlir {
+class MLIRContext;
+} // namespace mlir
+
+namespace attnc {
+
+/// Where compilation stops and what it writes.
+enum class EmitStage {
+  ONNX,    ///< the onnx dialect as imported (MLIR text)
+  Attn,    ///< after attention raising (MLIR text)
+  Linalg,  ///< after lowering to linalg/tensor (MLIR text)
+  LLVM,    ///< the LLVM dialect (MLIR text)
+  LLVMIR,  ///< LLVM IR text
+  Object,  ///< a relocatable object for the host
+  Library, ///< a shared library exporting the ABI of attnc/Runtime/ModelABI.h
+};
+
+struct CompileOptions {
+  ONNXImportOptions import;
+  EmitStage emit = EmitStage::Library;
+  /// LLVM optimisation level for the object code (0-3).
+  unsigned optLevel = 3;
+};
+
+/// Compiles the ONNX model at `modelPath` and writes the requested stage to
+/// `outputPath` ("-" for stdout, text stages only). Emits diagnostics and fails
+/// on any error.
+mlir::LogicalResult compileONNXFile(mlir::MLIRContext &context,
+                                    llvm::StringRef modelPath,
+                                    const CompileOptions &options,
+                                    llvm::StringRef outputPath);
+
+} // namespace attnc
+
+#endif // ATTNC_COMPILER_COMPILER_H
