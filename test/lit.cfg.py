@@ -20,6 +20,8 @@ config.substitutions.append(("%attnc_src_root", config.attnc_src_root))
 config.substitutions.append(("%attnc_obj_root", config.attnc_obj_root))
 config.substitutions.append(("%conformance", config.conformance_dir))
 config.substitutions.append(("%cmake", config.cmake_command))
+# The Python with numpy and onnx (python3-onnx), not whatever is first on PATH.
+config.substitutions.append(("%python", "/usr/bin/python3"))
 config.substitutions.append(("%mlir_dir", config.mlir_dir))
 config.substitutions.append(("%cxx", config.cxx_compiler))
 config.substitutions.append(("%c_compiler", config.c_compiler))
@@ -28,7 +30,11 @@ llvm_config.use_default_substitutions()
 llvm_config.with_system_environment(["HOME", "TMPDIR", "CCACHE_DIR", "CCACHE_BASEDIR"])
 
 tool_dirs = [config.attnc_tools_dir, config.llvm_tools_dir]
-tools = [ToolSubst("attnc-opt", unresolved="fatal")]
+tools = [
+    ToolSubst("attnc-opt", unresolved="fatal"),
+    ToolSubst("attnc", unresolved="fatal"),
+    ToolSubst("attnc-run", unresolved="fatal"),
+]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.attnc_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

@@ -4,6 +4,7 @@
 #define ATTNC_CONVERSION_PASSES_H
 
 #include "attnc/Conversion/AttnToLinalg/AttnToLinalg.h"
+#include "attnc/Conversion/MemRefCopyToLinalg/MemRefCopyToLinalg.h"
 #include "attnc/Conversion/ONNXToAttn/ONNXToAttn.h"
 #include "attnc/Conversion/ONNXToLinalg/ONNXToLinalg.h"
 

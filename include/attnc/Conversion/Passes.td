@@ -26,6 +26,22 @@ def ConvertAttnToLinalgPass : Pass<"convert-attn-to-linalg", "::mlir::func::Func
 }
 
 //===----------------------------------------------------------------------===//
+// MemRefCopyToLinalg
+//===----------------------------------------------------------------------===//
+
+def ConvertMemRefCopyToLinalgPass
+    : Pass<"convert-memref-copy-to-linalg", "::mlir::func::FuncOp"> {
+  let summary = "Rewrite memref.copy as linalg.copy";
+  let description = [{
+    Bufferization copies between buffers with `memref.copy`. Lowered to LLVM, a
+    copy between strided buffers becomes a call to `memrefCopy` from MLIR's C
+    runner utilities, which a compiled model must not depend on. As
+    `linalg.copy`, the copy becomes loops like every other linalg op.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+//===----------------------------------------------------------------------===//
 // ONNXToAttn
 //===----------------------------------------------------------------------===//
 

@@ -1,9 +1,16 @@
-//===- AttnToLinalg.cpp - The ConvertAttnToLinalgPass ---------------------------===//
+//===- AttnToLinalg.cpp - The ConvertAttnToLinalgPass ---------------------===//
+//
+// Target setup only: the patterns live in one file per op family. The whole
+// attn dialect is illegal, so an op the patterns cannot lower (a dynamic
+// shape they do not support) is an error that names it.
+//
+//===----------------------------------------------------------------------===//
 
 #include "attnc/Conversion/Passes.h"
 
+#include "Patterns.h"
+
 #include "attnc/Dialect/Attn/IR/AttnDialect.h"
-#include "attnc/Dialect/Attn/IR/AttnOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -20,15 +27,25 @@ namespace attnc {
 
 using namespace mlir;
 
-void attnc::populateAttnToLinalgPatterns(RewritePatternSet &patterns) {}
+void attnc::populateAttnToLinalgPatterns(RewritePatternSet &patterns) {
+  attn_lowering::populateAttentionPatterns(patterns);
+  attn_lowering::populateKVCachePatterns(patterns);
+  attn_lowering::populateLightningIndexerPatterns(patterns);
+  attn_lowering::populateRopePatterns(patterns);
+  attn_lowering::populateSparseAttentionPatterns(patterns);
+  attn_lowering::populateTopKPatterns(patterns);
+}
 
 namespace {
 
-struct ConvertAttnToLinalgPass : attnc::impl::ConvertAttnToLinalgPassBase<ConvertAttnToLinalgPass> {
+struct ConvertAttnToLinalgPass
+    : attnc::impl::ConvertAttnToLinalgPassBase<ConvertAttnToLinalgPass> {
   void runOnOperation() override {
-    RewritePatternSet patterns(&getContext());
+    MLIRContext &context = getContext();
+    RewritePatternSet patterns(&context);
     attnc::populateAttnToLinalgPatterns(patterns);
-    ConversionTarget target(getContext());
+    ConversionTarget target(context);
+    target.addIllegalDialect<attn::AttnDialect>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))

@@ -91,6 +91,22 @@ def Attn_AttentionOp : Attn_Op<"attention", [Pure, AttrSizedOperandSegments]> {
   );
   let results = (outs Attn_Float4DTensor:$result);
 
+  let builders = [
+    // Attributes start at their defaults; set them with the setters.
+    OpBuilder<(ins "::mlir::Type":$result, "::mlir::Value":$query,
+                   "::mlir::Value":$key, "::mlir::Value":$value,
+                   CArg<"::mlir::Value", "{}">:$mask,
+                   CArg<"::mlir::Value", "{}">:$sinks,
+                   CArg<"::mlir::Value", "{}">:$kv_lengths), [{
+      build($_builder, $_state, result, query, key, value, mask, sinks,
+            kv_lengths, /*scale=*/nullptr, /*causal=*/false,
+            ::mlir::attn::Alignment::BottomRight, /*window_left=*/nullptr,
+            /*window_right=*/nullptr, /*softcap=*/nullptr,
+            ::mlir::attn::MaskedRowPolicy::Zero,
+            /*softmax_precision=*/nullptr);
+    }]>
+  ];
+
   let assemblyFormat = [{
     $query `,` $key `,` $value
     (`mask` `(` $mask^ `:` type($mask) `)`)?
@@ -156,6 +172,17 @@ def Attn_RopeOp : Attn_Op<"rope", [Pure, AllTypesMatch<["input", "result"]>]> {
     UnitAttr:$inverse
   );
   let results = (outs Attn_Float4DTensor:$result);
+
+  let builders = [
+    // Attributes start at their defaults; set them with the setters.
+    OpBuilder<(ins "::mlir::Type":$result, "::mlir::Value":$input,
+                   "::mlir::Value":$cos, "::mlir::Value":$sin,
+                   CArg<"::mlir::Value", "{}">:$position_ids), [{
+      build($_builder, $_state, result, input, cos, sin, position_ids,
+            ::mlir::attn::RopeLayout::HalfSplit, /*rotary_dim=*/nullptr,
+            /*offset=*/0, /*inverse=*/false);
+    }]>
+  ];
 
   let assemblyFormat = [{
     $input `,` $cos `,` $sin

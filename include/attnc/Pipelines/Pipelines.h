@@ -1,0 +1,51 @@
+//===- Pipelines.h - attnc's pass pipelines ---------------------*- C++ -*-===//
+//
+// The one place pipelines are assembled: the attnc driver, attnc-opt
+// (--attnc-cpu-pipeline and friends) and embedders all call these builders.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ATTNC_PIPELINES_PIPELINES_H
+#define ATTNC_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+class OpPassManager;
+} // namespace mlir
+
+namespace attnc {
+
+struct CPUPipelineOptions
+    : public mlir::PassPipelineOptions<CPUPipelineOptions> {
+  Option<bool> bareMemRefABI{
+      *this, "bare-memref-abi",
+      llvm::cl::desc("Pass buffers as bare pointers (static shapes only), as "
+                     "the compiled-model ABI requires"),
+      llvm::cl::init(true)};
+};
+
+/// onnx dialect -> attn ops for the attention blocks (raising and fused-op
+/// conversion). Stage `--emit=attn`.
+void buildAttnRaisingPipeline(mlir::OpPassManager &pm);
+
+/// onnx and attn ops -> linalg/tensor/arith/math on tensors. Stage
+/// `--emit=linalg`.
+void buildLinalgLoweringPipeline(mlir::OpPassManager &pm);
+
+/// linalg on tensors -> the LLVM dialect: bufferization (results become
+/// caller-owned out-params), loops, LLVM. Stage `--emit=llvm`.
+void buildCPUCodegenPipeline(mlir::OpPassManager &pm,
+                             const CPUPipelineOptions &options);
+
+/// All three, in order: onnx dialect -> LLVM dialect for the host CPU.
+void buildCPUPipeline(mlir::OpPassManager &pm,
+                      const CPUPipelineOptions &options);
+
+/// Registers `attnc-raise-attention`, `attnc-lower-to-linalg`,
+/// `attnc-cpu-codegen` and `attnc-cpu-pipeline` as textual pipelines.
+void registerAttncPipelines();
+
+} // namespace attnc
+
+#endif // ATTNC_PIPELINES_PIPELINES_H

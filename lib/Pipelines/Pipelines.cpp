@@ -1,0 +1,94 @@
+//===- Pipelines.cpp - attnc's pass pipelines -----------------------------===//
+
+#include "attnc/Pipelines/Pipelines.h"
+
+#include "attnc/Conversion/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
+  // Folding first: shape subgraphs become constants, which the raising
+  // patterns and the fused-op conversions rely on.
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(createConvertONNXToAttnPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void attnc::buildLinalgLoweringPipeline(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(createConvertONNXToLinalgPass());
+  pm.addNestedPass<func::FuncOp>(createConvertAttnToLinalgPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void attnc::buildCPUCodegenPipeline(OpPassManager &pm,
+                                    const CPUPipelineOptions &options) {
+  // Bufferize with plain row-major buffers at the function boundary, and turn
+  // results into caller-owned out-params: the compiled-model ABI writes into
+  // the caller's buffers.
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  bufferization::BufferDeallocationPipelineOptions deallocation;
+  bufferization::buildBufferDeallocationPipeline(pm, deallocation);
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createConvertMemRefCopyToLinalgPass());
+
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  // What LLVM has no intrinsic for (erf, tanh on older targets) calls libm.
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  ConvertFuncToLLVMPassOptions funcToLLVM;
+  funcToLLVM.useBarePtrCallConv = options.bareMemRefABI;
+  pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void attnc::buildCPUPipeline(OpPassManager &pm,
+                             const CPUPipelineOptions &options) {
+  buildAttnRaisingPipeline(pm);
+  buildLinalgLoweringPipeline(pm);
+  buildCPUCodegenPipeline(pm, options);
+}
+
+void attnc::registerAttncPipelines() {
+  PassPipelineRegistration<>(
+      "attnc-raise-attention",
+      "Fold shape subgraphs and turn attention into attn ops",
+      [](OpPassManager &pm) { buildAttnRaisingPipeline(pm); });
+  PassPipelineRegistration<>(
+      "attnc-lower-to-linalg", "Lower onnx and attn ops to linalg on tensors",
+      [](OpPassManager &pm) { buildLinalgLoweringPipeline(pm); });
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "attnc-cpu-codegen", "Bufferize and lower linalg to the LLVM dialect",
+      buildCPUCodegenPipeline);
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "attnc-cpu-pipeline", "onnx dialect to the LLVM dialect for the host CPU",
+      buildCPUPipeline);
+}

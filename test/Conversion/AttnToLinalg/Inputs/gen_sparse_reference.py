@@ -1,0 +1,174 @@
+"""Generates ../sparse-exec.mlir: attn.lightning_indexer, attn.topk and
+attn.sparse_attention run end to end and compared with float64 numpy written
+from the ops' descriptions, plus the chain indexer -> topk -> sparse attention
+that equals causal dense attention when k >= T.
+
+Run with /usr/bin/python3 from anywhere; the output is deterministic.
+"""
+
+import math
+
+import numpy as np
+
+import exec_test_lib as lib
+from gen_attention_reference import reference as dense_reference
+
+RNG = np.random.default_rng(20260504)
+T = lib.tensor_type
+
+
+def indexer_reference(q, k, w, scale=1.0, causal=False):
+    batch, sq, heads, _ = q.shape
+    tk = k.shape[1]
+    out = np.zeros((batch, sq, tk))
+    for b in range(batch):
+        for t in range(sq):
+            for s in range(tk):
+                out[b, t, s] = scale * sum(w[b, t, j] * max(np.dot(q[b, t, j], k[b, s]), 0.0)
+                                           for j in range(heads))
+                if causal and s > t + (tk - sq):
+                    out[b, t, s] = -np.inf
+    return out
+
+
+def topk_reference(scores, k):
+    batch, sq, _ = scores.shape
+    out = -np.ones((batch, sq, k), np.int64)
+    for b in range(batch):
+        for i in range(sq):
+            finite = [t for t, s in enumerate(scores[b, i]) if np.isfinite(s)]
+            # Descending score, lowest index first on ties.
+            order = sorted(finite, key=lambda t: (-scores[b, i, t], t))[:k]
+            out[b, i, :len(order)] = order
+    return out
+
+
+def sparse_reference(q, k, v, indices, sinks=None, scale=None, softcap=None):
+    batch, hq, sq, dim = q.shape
+    group = hq // k.shape[1]
+    scale = 1.0 / math.sqrt(dim) if scale is None else scale
+    out = np.zeros((batch, hq, sq, v.shape[3]))
+    for b in range(batch):
+        for h in range(hq):
+            g = h // group
+            for i in range(sq):
+                picked = [int(n) for n in indices[b, i] if n >= 0]
+                if not picked:
+                    continue
+                s = np.array([scale * np.dot(q[b, h, i], k[b, g, n]) for n in picked])
+                if softcap is not None:
+                    s = softcap * np.tanh(s / softcap)
+                m = s.max() if sinks is None else max(s.max(), sinks[h])
+                e = np.exp(s - m)
+                den = e.sum() + (0.0 if sinks is None else np.exp(sinks[h] - m))
+                out[b, h, i] = sum(e[n] * v[b, g, picked[n]] for n in range(len(picked))) / den
+    return out
+
+
+def rand(shape, element="f32"):
+    return lib.rounded(RNG.uniform(-1, 1, shape).round(2), element)
+
+
+def indexer_case(name, batch, sq, heads, dim, tk, element="f32", scale=None, causal=False):
+    q, k, w = rand((batch, sq, heads, dim), element), rand((batch, tk, dim), element), \
+        rand((batch, sq, heads), element)
+    attrs = []
+    if scale is not None:
+        attrs.append(f"scale = {scale} : f64")
+    if causal:
+        attrs.append("causal")
+    attr_text = f" {{{', '.join(attrs)}}}" if attrs else ""
+    body = [lib.constant("q", q, element), lib.constant("k", k, element),
+            lib.constant("w", w, element),
+            f"  %r = attn.lightning_indexer %q, %k, %w{attr_text} : {T(q.shape, element)}, "
+            f"{T(k.shape, element)}, {T(w.shape, element)} -> {T((batch, sq, tk), 'f32')}"]
+    expected = indexer_reference(q, k, w, 1.0 if scale is None else scale, causal)
+    return name, body, [batch, sq, tk], "f32", expected, 1e-5, 1e-4
+
+
+def topk_case(name, scores, k, element="i64"):
+    body = [lib.constant("s", scores, "f32"),
+            f"  %r = attn.topk %s {{k = {k} : i64}} : {T(scores.shape, 'f32')} -> "
+            f"{T(scores.shape[:2] + (k,), element)}"]
+    return name, body, list(scores.shape[:2]) + [k], element, topk_reference(scores, k), 0.0, 0.0
+
+
+def sparse_case(name, batch, hq, hkv, sq, tk, dim, dv, kk, element="f32", sinks=False,
+                scale=None, softcap=None, index_element="i64", atol=1e-5, rtol=1e-4):
+    q, k, v = rand((batch, hq, sq, dim), element), rand((batch, hkv, tk, dim), element), \
+        rand((batch, hkv, tk, dv), element)
+    indices = -np.ones((batch, sq, kk), np.int64)
+    for b in range(batch):
+        for i in range(sq):
+            count = RNG.integers(0, kk + 1) if i > 0 else 0  # row 0: nothing selected
+            chosen = RNG.choice(tk, size=min(count, tk), replace=False)
+            slots = RNG.choice(kk, size=len(chosen), replace=False)
+            indices[b, i, slots] = chosen
+    body = [lib.constant("q", q, element), lib.constant("k", k, element),
+            lib.constant("v", v, element), lib.constant("idx", indices, index_element)]
+    operands = ""
+    sink_values = None
+    if sinks:
+        sink_values = rand((hq,), element)
+        body.append(lib.constant("sinks", sink_values, element))
+        operands = f" sinks(%sinks : {T((hq,), element)})"
+    attrs = []
+    if scale is not None:
+        attrs.append(f"scale = {scale} : f64")
+    if softcap is not None:
+        attrs.append(f"softcap = {softcap} : f64")
+    attr_text = f" {{{', '.join(attrs)}}}" if attrs else ""
+    r_shape = (batch, hq, sq, dv)
+    body.append(f"  %r = attn.sparse_attention %q, %k, %v, %idx{operands}{attr_text} : "
+                f"{T(q.shape, element)}, {T(k.shape, element)}, {T(v.shape, element)}, "
+                f"{T(indices.shape, index_element)} -> {T(r_shape, element)}")
+    expected = sparse_reference(q, k, v, indices, sink_values, scale, softcap)
+    return name, body, list(r_shape), element, expected, atol, rtol
+
+
+def chain_case(name, batch, hq, sq, tk, dim, heads_i, dim_i):
+    """indexer(causal) -> topk(k = T) -> sparse attention == causal attention."""
+    qi, ki, w = rand((batch, sq, heads_i, dim_i)), rand((batch, tk, dim_i)), \
+        rand((batch, sq, heads_i))
+    q, k, v = rand((batch, hq, sq, dim)), rand((batch, 1, tk, dim)), rand((batch, 1, tk, dim))
+    body = [lib.constant(n, a, "f32") for n, a in
+            (("qi", qi), ("ki", ki), ("w", w), ("q", q), ("k", k), ("v", v))]
+    body += [
+        f"  %scores = attn.lightning_indexer %qi, %ki, %w {{causal}} : {T(qi.shape, 'f32')}, "
+        f"{T(ki.shape, 'f32')}, {T(w.shape, 'f32')} -> {T((batch, sq, tk), 'f32')}",
+        f"  %idx = attn.topk %scores {{k = {tk} : i64}} : {T((batch, sq, tk), 'f32')} -> "
+        f"{T((batch, sq, tk), 'i64')}",
+        f"  %r = attn.sparse_attention %q, %k, %v, %idx : {T(q.shape, 'f32')}, "
+        f"{T(k.shape, 'f32')}, {T(v.shape, 'f32')}, {T((batch, sq, tk), 'i64')} -> "
+        f"{T(q.shape, 'f32')}"]
+    expected = dense_reference(q, k, v, causal=True)
+    return name, body, list(q.shape), "f32", expected, 1e-5, 1e-4
+
+
+def cases():
+    ties = np.array([[[0.5, 2.0, 0.5, -np.inf, 2.0, 1.0],
+                      [-np.inf, -np.inf, 3.0, -np.inf, -np.inf, -np.inf],
+                      [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]])
+    return [
+        indexer_case("indexer", 2, 3, 2, 4, 5, scale=0.5),
+        indexer_case("indexer_f16_causal", 1, 3, 2, 4, 5, element="f16", causal=True),
+        topk_case("topk_ties_and_masked", ties, 4),
+        topk_case("topk_k_above_finite_i32", ties, 6, element="i32"),
+        topk_case("topk_random", rand((2, 3, 7)), 3),
+        sparse_case("sparse_gqa", 1, 4, 2, 3, 6, 4, 3, 3),
+        sparse_case("sparse_mqa_sinks_softcap", 2, 2, 1, 3, 5, 4, 4, 2, sinks=True,
+                    scale=2.0, softcap=0.75, index_element="i32"),
+        sparse_case("sparse_f16", 1, 2, 2, 3, 4, 4, 4, 3, element="f16", atol=2e-3, rtol=2e-3),
+        chain_case("indexer_topk_sparse_is_causal", 1, 2, 3, 5, 4, 2, 4),
+    ]
+
+
+def main():
+    lib.write_cases(lib.output_path("sparse-exec.mlir"), "gen_sparse_reference.py",
+                    "attn.lightning_indexer, attn.topk and attn.sparse_attention lowered by\n"
+                    "--convert-attn-to-linalg, run, and compared with float64 numpy.",
+                    cases())
+
+
+if __name__ == "__main__":
+    main()

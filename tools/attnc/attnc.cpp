@@ -1,0 +1,114 @@
+//===- attnc.cpp - The attnc compiler driver ------------------------------===//
+//
+// Maps command-line flags onto attnc::CompileOptions; the work happens in the
+// Compiler library.
+//
+//===----------------------------------------------------------------------===//
+
+#include "attnc/Compiler/Compiler.h"
+#include "attnc/Compiler/DiagnosticPrinter.h"
+#include "attnc/InitAllDialects.h"
+#include "attnc/InitAllPasses.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> inputPath(cl::Positional,
+                                      cl::desc("<model.onnx>"), cl::Required);
+static cl::opt<std::string> outputPath("o", cl::desc("Output file"),
+                                       cl::value_desc("path"));
+static cl::opt<attnc::EmitStage> emit(
+    "emit", cl::desc("What to write"), cl::init(attnc::EmitStage::Library),
+    cl::values(
+        clEnumValN(attnc::EmitStage::ONNX, "onnx", "the onnx dialect as imported"),
+        clEnumValN(attnc::EmitStage::Attn, "attn", "after attention raising"),
+        clEnumValN(attnc::EmitStage::Linalg, "linalg",
+                   "after lowering to linalg on tensors"),
+        clEnumValN(attnc::EmitStage::LLVM, "llvm", "the LLVM dialect"),
+        clEnumValN(attnc::EmitStage::LLVMIR, "llvm-ir", "LLVM IR"),
+        clEnumValN(attnc::EmitStage::Object, "obj", "an object file"),
+        clEnumValN(attnc::EmitStage::Library, "lib",
+                   "a shared library with the model ABI (default)")));
+static cl::list<std::string> inputShapes(
+    "input-shape",
+    cl::desc("Pin a graph input's shape, e.g. --input-shape input_ids=1x128"),
+    cl::value_desc("name=DxD..."));
+static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimisation level"),
+                                  cl::init(2), cl::Prefix);
+static cl::opt<std::string> linker(
+    "linker-driver", cl::desc("C compiler driver that links libraries"),
+    cl::init(""));
+
+/// Parses "name=1x128" into the import options.
+static LogicalResult parseInputShape(llvm::StringRef spec,
+                                     attnc::ONNXImportOptions &options) {
+  auto [name, dims] = spec.rsplit('=');
+  if (name.empty() || dims.empty()) {
+    llvm::errs() << "error: --input-shape expects name=DxD..., got '" << spec
+                 << "'\n";
+    return failure();
+  }
+  llvm::SmallVector<int64_t> shape;
+  llvm::SmallVector<llvm::StringRef> parts;
+  dims.split(parts, 'x');
+  for (llvm::StringRef part : parts) {
+    int64_t dim;
+    if (part.getAsInteger(10, dim) || dim < 0) {
+      llvm::errs() << "error: --input-shape '" << spec
+                   << "': '" << part << "' is not a non-negative integer\n";
+      return failure();
+    }
+    shape.push_back(dim);
+  }
+  options.inputShapes[name] = std::move(shape);
+  return success();
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  registerPassManagerCLOptions();
+  registerMLIRContextCLOptions();
+  registerAsmPrinterCLOptions();
+  registerDefaultTimingManagerCLOptions();
+  cl::ParseCommandLineOptions(argc, argv, "attnc: ONNX to native code\n");
+
+  attnc::CompileOptions options;
+  options.emit = emit;
+  options.optLevel = optLevel;
+  options.linkerDriver = linker;
+  for (const std::string &spec : inputShapes)
+    if (failed(parseInputShape(spec, options.import)))
+      return 1;
+  options.configurePassManager = [](PassManager &pm) {
+    return applyPassManagerCLOptions(pm);
+  };
+
+  std::string output = outputPath;
+  if (output.empty()) {
+    bool binary = options.emit == attnc::EmitStage::Object ||
+                  options.emit == attnc::EmitStage::Library;
+    if (binary) {
+      llvm::errs() << "error: -o is required for --emit=obj and --emit=lib\n";
+      return 1;
+    }
+    output = "-";
+  }
+
+  DialectRegistry registry;
+  attnc::registerAllDialects(registry);
+  attnc::registerAllPasses();
+  MLIRContext context(registry);
+  attnc::DiagnosticPrinter diagnostics(&context);
+  return asMainReturnCode(
+      attnc::compileONNXFile(context, inputPath, options, output));
+}
