@@ -3,6 +3,7 @@
 #include "attnc/InitAllPasses.h"
 
 #include "attnc/Conversion/Passes.h"
+#include "attnc/Dialect/Attn/Transforms/Passes.h"
 #include "attnc/Pipelines/Pipelines.h"
 
 #include "mlir/InitAllPasses.h"
@@ -12,5 +13,6 @@ void attnc::registerAllPasses() {
   // users mix both in one --pass-pipeline.
   mlir::registerAllPasses();
   registerAttncConversionPasses();
+  mlir::attn::registerAttnTransformsPasses();
   registerAttncPipelines();
 }

@@ -3,6 +3,7 @@
 #include "attnc/Pipelines/Pipelines.h"
 
 #include "attnc/Conversion/Passes.h"
+#include "attnc/Dialect/Attn/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
@@ -22,6 +23,7 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
   // patterns and the fused-op conversions rely on.
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(attn::createRaiseAttentionPass());
   pm.addNestedPass<func::FuncOp>(createConvertONNXToAttnPass());
   pm.addPass(createCanonicalizerPass());
 }
@@ -56,6 +58,8 @@ void attnc::buildCPUCodegenPipeline(OpPassManager &pm,
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
+  // expand-strided-metadata computes loop-dependent offsets with affine.apply.
+  pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertMathToLLVMPass());
   // What LLVM has no intrinsic for (erf, tanh on older targets) calls libm.

@@ -242,3 +242,97 @@ bool MSMultiHeadAttentionOp::isCompatibleReturnTypes(TypeRange inferred,
                                                      TypeRange declared) {
   return areCompatibleReturnTypes(inferred, declared);
 }
+
+//===----------------------------------------------------------------------===//
+// LinearAttentionOp
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Checks that the optional per-token input `what` is a 3-D `(B, T, N)`
+/// tensor whose last dim is one of `widths` (dynamic widths always match).
+LogicalResult checkPerTokenInput(std::optional<Location> loc, Type type,
+                                 ArrayRef<int64_t> widths, StringRef what,
+                                 StringRef expected) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor)
+    return success();
+  if (tensor.getRank() != 3)
+    return emitOptionalError(loc, "expects ", what, " of rank 3 (B, T, ",
+                             expected, "), but got ", type);
+  int64_t width = tensor.getDimSize(2);
+  if (ShapedType::isDynamic(width) ||
+      llvm::any_of(widths, [&](int64_t w) {
+        return ShapedType::isDynamic(w) || w == width;
+      }))
+    return success();
+  return emitOptionalError(loc, "expects the last dim of ", what, " to be ",
+                           expected, ", but got ", width);
+}
+
+} // namespace
+
+LogicalResult LinearAttentionOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  auto query = dyn_cast<RankedTensorType>(adaptor.getQuery().getType());
+  auto key = dyn_cast<RankedTensorType>(adaptor.getKey().getType());
+  auto value = dyn_cast<RankedTensorType>(adaptor.getValue().getType());
+  if (!query || query.getRank() != 3 || !key || key.getRank() != 3 || !value ||
+      value.getRank() != 3)
+    return emitOptionalError(loc, "expects 3-D query, key and value "
+                                  "(B, T, H * D)");
+  Type element = query.getElementType();
+  if (key.getElementType() != element || value.getElementType() != element)
+    return emitOptionalError(loc,
+                             "expects query, key and value of one element type");
+  int64_t qHeads = adaptor.getQNumHeads(), kvHeads = adaptor.getKvNumHeads();
+  FailureOr<int64_t> qDim = headDim(loc, query.getDimSize(2), qHeads, "query");
+  FailureOr<int64_t> kDim = headDim(loc, key.getDimSize(2), kvHeads, "key");
+  FailureOr<int64_t> vDim =
+      headDim(loc, value.getDimSize(2), kvHeads, "value");
+  if (failed(qDim) || failed(kDim) || failed(vDim))
+    return failure();
+  if (qHeads % kvHeads != 0)
+    return emitOptionalError(loc, "expects q_num_heads (", qHeads,
+                             ") to be a multiple of kv_num_heads (", kvHeads,
+                             ")");
+  if (!ShapedType::isDynamic(*qDim) && !ShapedType::isDynamic(*kDim) &&
+      *qDim != *kDim)
+    return emitOptionalError(loc, "expects query and key heads of one size, "
+                                  "but got ",
+                             *qDim, " and ", *kDim);
+  int64_t dk = ShapedType::isDynamic(*qDim) ? *kDim : *qDim;
+
+  StringRef rule = adaptor.getUpdateRule();
+  bool gated = rule == "gated" || rule == "gated_delta";
+  bool delta = rule == "delta" || rule == "gated_delta";
+  if (!gated && !delta && rule != "linear")
+    return emitOptionalError(loc, "expects update_rule 'linear', 'gated', "
+                                  "'delta' or 'gated_delta', but got '",
+                             rule, "'");
+  if (gated && isa<NoneType>(adaptor.getDecay().getType()))
+    return emitOptionalError(loc, "expects a decay input for the '", rule,
+                             "' rule");
+  if (delta && isa<NoneType>(adaptor.getBeta().getType()))
+    return emitOptionalError(loc, "expects a beta input for the '", rule,
+                             "' rule");
+  if (failed(checkPerTokenInput(loc, adaptor.getDecay().getType(),
+                                {kvHeads, mulDims(kvHeads, dk)}, "decay",
+                                "Hkv or Hkv * Dk")) ||
+      failed(checkPerTokenInput(loc, adaptor.getBeta().getType(),
+                                {kvHeads, 1}, "beta", "Hkv or 1")))
+    return failure();
+
+  int64_t batch = query.getDimSize(0), seq = query.getDimSize(1);
+  inferred.push_back(
+      RankedTensorType::get({batch, seq, mulDims(qHeads, *vDim)}, element));
+  inferred.push_back(
+      RankedTensorType::get({batch, kvHeads, dk, *vDim}, element));
+  return success();
+}
+
+bool LinearAttentionOp::isCompatibleReturnTypes(TypeRange inferred,
+                                                TypeRange declared) {
+  return areCompatibleReturnTypes(inferred, declared);
+}

@@ -505,29 +505,56 @@ bool MSSimplifiedLayerNormalizationOp::isCompatibleReturnTypes(
   return areCompatibleReturnTypes(inferred, declared);
 }
 
-LogicalResult MSSkipSimplifiedLayerNormalizationOp::inferReturnTypes(
-    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+/// The Skip*LayerNormalization family: output and sum shaped as the input,
+/// f32 statistics with the last dim reduced to 1. `hiddenSized` are the
+/// optional per-channel operands (bias, beta), by name.
+static LogicalResult inferSkipNormalization(
+    MLIRContext *context, std::optional<Location> loc, Value input, Value skip,
+    Value gamma,
+    ArrayRef<std::pair<StringRef, Value>> hiddenSized,
     SmallVectorImpl<Type> &inferred) {
-  auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
+  auto inputType = cast<RankedTensorType>(input.getType());
   if (inputType.getRank() < 1)
     return emitOptionalError(loc, "expects input of rank at least 1");
   Type element = inputType.getElementType();
   ArrayRef<int64_t> shape = inputType.getShape();
-  auto skipType = cast<RankedTensorType>(adaptor.getSkip().getType());
-  auto gammaType = cast<RankedTensorType>(adaptor.getGamma().getType());
+  auto skipType = cast<RankedTensorType>(skip.getType());
+  auto gammaType = cast<RankedTensorType>(gamma.getType());
   if (failed(checkSameElementType(loc, "skip", skipType, element)) ||
       failed(checkBroadcastsTo(loc, "skip", skipType, shape)) ||
       failed(checkSameElementType(loc, "gamma", gammaType, element)) ||
       failed(checkBroadcastsTo(loc, "gamma", gammaType, shape.back())))
     return failure();
-  if (auto biasType = dyn_cast<RankedTensorType>(adaptor.getBias().getType()))
-    if (failed(checkSameElementType(loc, "bias", biasType, element)) ||
-        failed(checkBroadcastsTo(loc, "bias", biasType, shape.back())))
-      return failure();
+  for (auto [name, value] : hiddenSized)
+    if (auto type = dyn_cast<RankedTensorType>(value.getType()))
+      if (failed(checkSameElementType(loc, name, type, element)) ||
+          failed(checkBroadcastsTo(loc, name, type, shape.back())))
+        return failure();
   auto statsType = RankedTensorType::get(
       getStatisticsShape(shape, shape.size() - 1), Float32Type::get(context));
   inferred.append({inputType, statsType, statsType, inputType});
   return success();
+}
+
+LogicalResult MSSkipSimplifiedLayerNormalizationOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  return inferSkipNormalization(context, loc, adaptor.getInput(),
+                                adaptor.getSkip(), adaptor.getGamma(),
+                                {{"bias", adaptor.getBias()}}, inferred);
+}
+
+LogicalResult MSSkipLayerNormalizationOp::inferReturnTypes(
+    MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
+    SmallVectorImpl<Type> &inferred) {
+  return inferSkipNormalization(
+      context, loc, adaptor.getInput(), adaptor.getSkip(), adaptor.getGamma(),
+      {{"beta", adaptor.getBeta()}, {"bias", adaptor.getBias()}}, inferred);
+}
+
+bool MSSkipLayerNormalizationOp::isCompatibleReturnTypes(TypeRange inferred,
+                                                         TypeRange declared) {
+  return areCompatibleReturnTypes(inferred, declared);
 }
 
 bool MSSkipSimplifiedLayerNormalizationOp::isCompatibleReturnTypes(

@@ -26,6 +26,8 @@ void populateLightningIndexerPatterns(mlir::RewritePatternSet &patterns);
 void populateTopKPatterns(mlir::RewritePatternSet &patterns);
 /// attn.sparse_attention.
 void populateSparseAttentionPatterns(mlir::RewritePatternSet &patterns);
+/// attn.linear_attention.
+void populateLinearAttentionPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace attnc::attn_lowering
 

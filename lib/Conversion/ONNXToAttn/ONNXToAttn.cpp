@@ -27,6 +27,7 @@ void attnc::populateONNXToAttnPatterns(RewritePatternSet &patterns) {
   populateAttentionToAttnPatterns(patterns);
   populateRotaryToAttnPatterns(patterns);
   populateContribAttentionToAttnPatterns(patterns);
+  populateLinearAttentionToAttnPatterns(patterns);
 }
 
 namespace {
@@ -44,6 +45,9 @@ std::optional<std::string> unconvertedReason(Operation *op) {
           })
           .Case([&](onnx::MSMultiHeadAttentionOp op) {
             return checkMultiHeadAttentionSupported(op, reason);
+          })
+          .Case([&](onnx::LinearAttentionOp op) {
+            return checkLinearAttentionSupported(op, reason);
           })
           .Case<onnx::RotaryEmbeddingOp, onnx::MSRotaryEmbeddingOp>(
               [&](Operation *op) { return checkRotarySupported(op, reason); })

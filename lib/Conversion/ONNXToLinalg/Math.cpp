@@ -10,6 +10,8 @@
 
 #include "attnc/Conversion/ONNXToLinalg/ONNXToLinalg.h"
 
+#include <type_traits>
+
 #include "LoweringUtils.h"
 
 #include "attnc/Dialect/ONNX/IR/ONNXOps.h"
@@ -879,13 +881,17 @@ struct RMSNormalizationLowering : OpConversionPattern<OpTy> {
   }
 };
 
-struct SkipSimplifiedLayerNormalizationLowering
-    : OpConversionPattern<onnx::MSSkipSimplifiedLayerNormalizationOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// The Skip*LayerNormalization family: s = input + skip (+ bias), then RMS
+/// normalisation (SkipSimplified) or layer normalisation with an optional
+/// beta (Skip).
+template <typename OpTy>
+struct SkipLayerNormalizationLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  static constexpr bool kCentered =
+      std::is_same_v<OpTy, onnx::MSSkipLayerNormalizationOp>;
 
   LogicalResult
-  matchAndRewrite(onnx::MSSkipSimplifiedLayerNormalizationOp op,
-                  OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
@@ -907,17 +913,25 @@ struct SkipSimplifiedLayerNormalizationLowering
     int64_t rank = inputType.getRank();
     SmallVector<bool> reduced = getTrailingDims(rank, rank - 1);
     Normalizer norm{rewriter, loc, sum, reduced};
-    Value invRms = norm.invSqrtOfMean(norm.sum(/*squares=*/true),
-                                      op.getEpsilon().convertToFloat());
-    Value output =
-        norm.normalize(cast<RankedTensorType>(op.getOutput().getType()),
-                       Value(), invRms, adaptor.getGamma(), Value());
     Value mean = norm.mean(norm.sum(/*squares=*/false));
+    float epsilon = op.getEpsilon().convertToFloat();
+    Value invStd, output;
+    auto outputType = cast<RankedTensorType>(op.getOutput().getType());
+    if constexpr (kCentered) {
+      invStd = norm.invSqrtOfMean(norm.sumSquaredDeviations(mean), epsilon);
+      Value beta = adaptor.getBeta();
+      output = norm.normalize(outputType, mean, invStd, adaptor.getGamma(),
+                              isa<NoneType>(beta.getType()) ? Value() : beta);
+    } else {
+      invStd = norm.invSqrtOfMean(norm.sum(/*squares=*/true), epsilon);
+      output = norm.normalize(outputType, Value(), invStd, adaptor.getGamma(),
+                              Value());
+    }
     rewriter.replaceOp(op,
                        {output,
                         expandReducedDims(rewriter, loc, mean, reduced,
                                           op.getMean().getType()),
-                        expandReducedDims(rewriter, loc, invRms, reduced,
+                        expandReducedDims(rewriter, loc, invStd, reduced,
                                           op.getInvStdVar().getType()),
                         castToType(rewriter, loc,
                                    convertElements(rewriter, loc, sum,
@@ -986,6 +1000,9 @@ void attnc::populateONNXMathToLinalgPatterns(RewritePatternSet &patterns) {
                LayerNormalizationLowering,
                RMSNormalizationLowering<onnx::RMSNormalizationOp>,
                RMSNormalizationLowering<onnx::MSSimplifiedLayerNormalizationOp>,
-               SkipSimplifiedLayerNormalizationLowering, GeluLowering>(
+               SkipLayerNormalizationLowering<
+                   onnx::MSSkipSimplifiedLayerNormalizationOp>,
+               SkipLayerNormalizationLowering<onnx::MSSkipLayerNormalizationOp>,
+               GeluLowering>(
       patterns.getContext());
 }

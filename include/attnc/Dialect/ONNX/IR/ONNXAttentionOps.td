@@ -139,4 +139,35 @@ def ONNX_MSMultiHeadAttentionOp : ONNX_InferredOp<"ms.MultiHeadAttention"> {
                       ONNX_AnyTensor:$present_value);
 }
 
+//===----------------------------------------------------------------------===//
+// Linear attention (opset 27)
+//===----------------------------------------------------------------------===//
+
+def ONNX_LinearAttentionOp : ONNX_InferredOp<"LinearAttention"> {
+  let summary = "linear attention with a recurrent state (opset 27)";
+  let description = [{
+    ONNX `LinearAttention`: packed 3-D `query (B, T, Hq * Dk)`,
+    `key (B, T, Hkv * Dk)`, `value (B, T, Hkv * Dv)`, optional
+    `past_state (B, Hkv, Dk, Dv)` (zeros when absent), `decay` (log-space,
+    `(B, T, Hkv)` per head or `(B, T, Hkv * Dk)` per key channel; for the
+    `gated` and `gated_delta` rules) and `beta` (`(B, T, Hkv)` or `(B, T, 1)`
+    shared by all heads; for the `delta` and `gated_delta` rules).
+    `update_rule` is one of `linear`, `gated`, `delta`, `gated_delta`;
+    `scale` 0 means `1 / sqrt(Dk)`; `chunk_size` is a hint that does not
+    change the result. Query head `h` reads the state of KV head
+    `h / (Hq / Hkv)`. Results: `output (B, T, Hq * Dv)` and
+    `present_state (B, Hkv, Dk, Dv)`, both in the element type of `query`.
+  }];
+  let arguments = (ins
+    ONNX_AnyTensor:$query, ONNX_AnyTensor:$key, ONNX_AnyTensor:$value,
+    ONNX_TensorOrNone:$past_state, ONNX_TensorOrNone:$decay,
+    ONNX_TensorOrNone:$beta,
+    DefaultValuedAttr<SI64Attr, "64">:$chunk_size,
+    SI64Attr:$kv_num_heads,
+    SI64Attr:$q_num_heads,
+    DefaultValuedAttr<F32Attr, "0.0f">:$scale,
+    DefaultValuedAttr<StrAttr, "\"gated_delta\"">:$update_rule);
+  let results = (outs ONNX_AnyTensor:$output, ONNX_AnyTensor:$present_state);
+}
+
 #endif // ATTNC_DIALECT_ONNX_IR_ONNXATTENTIONOPS_TD

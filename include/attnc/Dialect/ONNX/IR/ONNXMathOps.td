@@ -265,4 +265,35 @@ def ONNX_MSSkipSimplifiedLayerNormalizationOp
   }];
 }
 
+def ONNX_MSSkipLayerNormalizationOp
+    : ONNX_InferredOp<"ms.SkipLayerNormalization"> {
+  let summary = "residual add then layer normalisation, onnxruntime contrib op";
+  let description = [{
+    com.microsoft `SkipLayerNormalization`: with `s = input + skip (+ bias)`
+    (`skip` broadcasts to `input`; `bias`, `gamma` and `beta` have the hidden
+    size), normalises over the last dim:
+    `output = (s - mean(s)) / sqrt(var(s) + epsilon) * gamma (+ beta)`.
+    `input_skip_bias_sum` is `s`; `mean` and `inv_std_var` are f32, shaped as
+    `input` with the last dim set to 1. Statistics are computed in f32.
+
+    ```mlir
+    %out, %mean, %inv, %sum = onnx.ms.SkipLayerNormalization
+        %input, %skip, %gamma, %beta, %none {epsilon = 9.99999997E-7 : f32}
+        : (tensor<2x3x16xf32>, tensor<2x3x16xf32>, tensor<16xf32>, tensor<16xf32>, none)
+        -> (tensor<2x3x16xf32>, tensor<2x3x1xf32>, tensor<2x3x1xf32>, tensor<2x3x16xf32>)
+    ```
+  }];
+  let arguments = (ins ONNX_FloatTensor:$input, ONNX_FloatTensor:$skip,
+                       ONNX_FloatTensor:$gamma, ONNX_TensorOrNone:$beta,
+                       ONNX_TensorOrNone:$bias,
+                       DefaultValuedAttr<F32Attr, "1e-12">:$epsilon);
+  let results = (outs ONNX_FloatTensor:$output, ONNX_FloatTensor:$mean,
+                      ONNX_FloatTensor:$inv_std_var,
+                      ONNX_FloatTensor:$input_skip_bias_sum);
+  let assemblyFormat = [{
+    $input `,` $skip `,` $gamma `,` $beta `,` $bias attr-dict `:`
+    functional-type(operands, results)
+  }];
+}
+
 #endif // ATTNC_DIALECT_ONNX_IR_ONNXMATHOPS_TD

@@ -1,0 +1,189 @@
+//===- ConstantMask.cpp - Constant additive masks as attributes -----------===//
+//
+// Exactness of dropping a mask for attributes. Take a row of scores s plus a
+// mask row whose masked entries all hold the same `fill`:
+//
+// * The row has a visible key (score m finite). A masked entry contributes
+//   exp(s + fill - max) = 0 exactly, both for fill = -inf and for the lowest
+//   finite value (its exponent underflows): the same as attn's -inf masking,
+//   whatever masked_rows says.
+// * Every key of the row is masked. With fill = -inf the graph's Softmax
+//   computes 0/0 = NaN, which no attribute reproduces: we keep the default
+//   masked_rows = zero (ONNX Attention's convention, the only finite answer a
+//   kernel can give). With the lowest finite value (PyTorch's
+//   finfo.min), s + fill rounds to fill itself as long as |s| is below half
+//   an ulp of fill (2^103 in f32, 2^119 in bf16), so the row is uniform:
+//   masked_rows = uniform is exact. In f16 half an ulp of -65504 is 16, well
+//   within real scores, so such a row depends on the scores: refused.
+//
+// Causal rows are never fully masked under bottom-right alignment with
+// Sq <= Skv, so masked_rows stays zero there.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ConstantMask.h"
+
+#include "llvm/ADT/APFloat.h"
+
+using namespace mlir;
+using namespace mlir::attn;
+
+namespace {
+
+/// Which keys a candidate attribute set makes visible to which query rows.
+struct Visibility {
+  bool causal = false;
+  std::optional<int64_t> windowLeft;
+  Alignment alignment = Alignment::BottomRight;
+
+  bool isVisible(int64_t row, int64_t key, int64_t queries,
+                 int64_t keys) const {
+    if (!causal)
+      return true;
+    int64_t position =
+        row + (alignment == Alignment::BottomRight ? keys - queries : 0);
+    return key <= position && (!windowLeft || key >= position - *windowLeft);
+  }
+
+  bool hasFullyMaskedRow(int64_t queries, int64_t keys) const {
+    for (int64_t row = 0; row < queries; ++row) {
+      bool any = false;
+      for (int64_t key = 0; key < keys && !any; ++key)
+        any = isVisible(row, key, queries, keys);
+      if (!any)
+        return true;
+    }
+    return false;
+  }
+};
+
+/// A constant mask read through numpy broadcasting over its last two dims.
+class BroadcastMask {
+public:
+  BroadcastMask(DenseElementsAttr attr, int64_t queries, int64_t keys)
+      : attr(attr), values(attr.value_begin<APFloat>()), queries(queries),
+        keys(keys) {
+    ArrayRef<int64_t> shape = attr.getType().getShape();
+    keyDim = shape.empty() ? 1 : shape.back();
+    rowDim = shape.size() < 2 ? 1 : shape[shape.size() - 2];
+  }
+
+  /// Whether the mask's last two dims broadcast to queries x keys.
+  bool broadcasts() const {
+    return (rowDim == 1 || rowDim == queries) &&
+           (keyDim == 1 || keyDim == keys);
+  }
+
+  /// The number of (element, score position) pairs `all` visits.
+  int64_t numChecks() const {
+    return attr.getNumElements() * (rowDim == 1 ? queries : 1) *
+           (keyDim == 1 ? keys : 1);
+  }
+
+  /// Calls `fn(row, key, value)` for every element of the mask and every
+  /// (row, key) of the scores it is added to; stops at the first false.
+  template <typename Fn> bool all(Fn fn) const {
+    int64_t count = attr.getNumElements();
+    for (int64_t n = 0; n < count; ++n) {
+      APFloat value = values[n];
+      int64_t key = n % keyDim, row = (n / keyDim) % rowDim;
+      for (int64_t i = rowDim == 1 ? 0 : row;
+           i < (rowDim == 1 ? queries : row + 1); ++i)
+        for (int64_t j = keyDim == 1 ? 0 : key;
+             j < (keyDim == 1 ? keys : key + 1); ++j)
+          if (!fn(i, j, value))
+            return false;
+    }
+    return true;
+  }
+
+  /// The number of zeros (visible keys) in the last query row.
+  int64_t visibleInLastRow() const {
+    int64_t visible = 0;
+    int64_t row = rowDim == 1 ? 0 : queries - 1;
+    for (int64_t j = 0; j < keys; ++j)
+      if (APFloat(values[row * keyDim + (keyDim == 1 ? 0 : j)]).isZero())
+        ++visible;
+    return visible;
+  }
+
+  bool matches(const Visibility &visibility, const APFloat &fill) const {
+    return all([&](int64_t i, int64_t j, const APFloat &value) {
+      if (visibility.isVisible(i, j, queries, keys))
+        return value.isZero();
+      return value.bitwiseIsEqual(fill);
+    });
+  }
+
+private:
+  DenseElementsAttr attr;
+  DenseElementsAttr::FloatElementIterator values;
+  int64_t queries, keys;
+  int64_t rowDim, keyDim;
+};
+
+} // namespace
+
+FailureOr<MaskAttributes>
+mlir::attn::recognizeConstantMask(DenseElementsAttr mask, int64_t queries,
+                                  int64_t keys, std::string &reason) {
+  auto element = dyn_cast<FloatType>(mask.getElementType());
+  if (!element)
+    return reason = "the mask is not a float tensor", failure();
+  BroadcastMask broadcast(mask, queries, keys);
+  if (!broadcast.broadcasts())
+    return reason = "the mask does not broadcast to the scores", failure();
+  // Keep compile time bounded on huge constant masks.
+  constexpr int64_t kMaxChecks = int64_t(1) << 26;
+  if (broadcast.numChecks() > kMaxChecks)
+    return reason = "the constant mask is too large to inspect", failure();
+
+  // The fill is the first nonzero value; every masked entry must hold it.
+  std::optional<APFloat> fill;
+  broadcast.all([&](int64_t, int64_t, const APFloat &value) {
+    if (value.isZero())
+      return true;
+    fill = value;
+    return false;
+  });
+  if (!fill)
+    return MaskAttributes{};
+  APFloat lowest = APFloat::getLargest(element.getFloatSemantics(),
+                                       /*Negative=*/true);
+  bool isLowest = fill->bitwiseIsEqual(lowest);
+  if (!(fill->isInfinity() && fill->isNegative()) && !isLowest)
+    return reason = "the mask holds values other than 0, -inf and the "
+                    "lowest finite value",
+           failure();
+
+  // Candidates, most common first; a window is read off the last row, which
+  // sees the most keys.
+  SmallVector<Visibility> candidates = {
+      {true, std::nullopt, Alignment::BottomRight},
+      {true, std::nullopt, Alignment::TopLeft}};
+  int64_t visible = broadcast.visibleInLastRow();
+  if (visible > 0) {
+    candidates.push_back({true, visible - 1, Alignment::BottomRight});
+    candidates.push_back({true, visible - 1, Alignment::TopLeft});
+  }
+  for (const Visibility &candidate : candidates) {
+    if (!broadcast.matches(candidate, *fill))
+      continue;
+    MaskAttributes result;
+    result.causal = true;
+    result.windowLeft = candidate.windowLeft;
+    result.alignment = candidate.alignment;
+    if (candidate.hasFullyMaskedRow(queries, keys) && isLowest) {
+      if (element.isF16())
+        return reason = "a row of this f16 mask is fully masked with the "
+                        "lowest finite value, whose result depends on the "
+                        "scores",
+               failure();
+      result.maskedRows = MaskedRowPolicy::Uniform;
+    }
+    return result;
+  }
+  return reason = "the constant mask is not causal or a causal sliding "
+                  "window",
+         failure();
+}

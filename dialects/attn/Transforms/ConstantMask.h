@@ -1,0 +1,41 @@
+//===- ConstantMask.h - Constant additive masks as attributes ---*- C++ -*-===//
+//
+// Exporters write causal and sliding-window attention as a constant additive
+// mask (0 where a key is visible, -inf or the dtype's lowest finite value
+// where it is not). attn.attention expresses those as attributes, which
+// kernels exploit (skipped blocks) and which cost no memory.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ATTNC_DIALECT_ATTN_TRANSFORMS_CONSTANTMASK_H
+#define ATTNC_DIALECT_ATTN_TRANSFORMS_CONSTANTMASK_H
+
+#include "attnc/Dialect/Attn/IR/AttnOps.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+
+#include <optional>
+#include <string>
+
+namespace mlir::attn {
+
+/// The attn.attention attributes that compute exactly what adding a constant
+/// mask to the scores computes.
+struct MaskAttributes {
+  /// False (and nothing else set) for a mask of zeros: every key is visible.
+  bool causal = false;
+  std::optional<int64_t> windowLeft;
+  Alignment alignment = Alignment::BottomRight;
+  MaskedRowPolicy maskedRows = MaskedRowPolicy::Zero;
+};
+
+/// Recognises `mask`, added to scores of `queries x keys` in their last two
+/// dims (numpy broadcasting), as all-visible, causal or causal with a sliding
+/// window. Fails, setting `reason`, for any other mask.
+FailureOr<MaskAttributes> recognizeConstantMask(DenseElementsAttr mask,
+                                                int64_t queries, int64_t keys,
+                                                std::string &reason);
+
+} // namespace mlir::attn
+
+#endif // ATTNC_DIALECT_ATTN_TRANSFORMS_CONSTANTMASK_H
