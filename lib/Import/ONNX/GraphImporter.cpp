@@ -80,6 +80,57 @@ std::optional<unsigned> fixedOperandCount(RegisteredOperationName name) {
   }
 }
 
+/// The fixed result count of a registered op, or nullopt for variadic ones.
+template <unsigned N = 2>
+std::optional<unsigned> fixedResultCount(RegisteredOperationName name) {
+  if constexpr (N == 2) {
+    if (name.hasTrait<OpTrait::ZeroResults>())
+      return 0u;
+    if (name.hasTrait<OpTrait::OneResult>())
+      return 1u;
+  }
+  if constexpr (N > 16) {
+    return std::nullopt;
+  } else {
+    if (name.hasTrait<OpTrait::NResults<N>::template Impl>())
+      return N;
+    return fixedResultCount<N + 1>(name);
+  }
+}
+
+/// Checks a node's attributes and operands against the op's ODS constraints
+/// before type inference reads them (inference trusts them: a missing
+/// required attribute or one of the wrong kind must be an error, not a
+/// crash). The op is built with placeholder result types, so only a failure
+/// about a result is expected here; any other is the node's fault.
+LogicalResult verifyAttributesAndOperands(OpBuilder &builder,
+                                          RegisteredOperationName name,
+                                          Location loc,
+                                          ArrayRef<Value> operands,
+                                          const NamedAttrList &attributes,
+                                          unsigned numResults) {
+  OperationState state(loc, name);
+  state.addOperands(operands);
+  state.addAttributes(attributes);
+  state.addTypes(SmallVector<Type>(numResults, builder.getNoneType()));
+  Operation *probe = Operation::create(state);
+  std::string firstError;
+  LogicalResult verified = success();
+  {
+    ScopedDiagnosticHandler capture(
+        builder.getContext(), [&](Diagnostic &diag) {
+          if (firstError.empty())
+            firstError = diag.str();
+          return success();
+        });
+    verified = name.verifyInvariants(probe);
+  }
+  probe->destroy();
+  if (succeeded(verified) || llvm::StringRef(firstError).contains("result #"))
+    return success();
+  return emitError(loc) << firstError;
+}
+
 } // namespace
 
 GraphImporter::GraphImporter(MLIRContext &context,
@@ -266,6 +317,12 @@ LogicalResult GraphImporter::importNode(const proto::NodeProto &node,
   // ONNX leaves defaulted attributes out; the op's accessors (and so its type
   // inference) expect them present.
   name->populateDefaultAttrs(form.attributes);
+
+  unsigned numResults =
+      fixedResultCount(*name).value_or(static_cast<unsigned>(node.output_size()));
+  if (failed(verifyAttributesAndOperands(builder, *name, loc, form.operands,
+                                         form.attributes, numResults)))
+    return failure();
 
   auto inference = name->getInterface<InferTypeOpInterface>();
   if (!inference)
