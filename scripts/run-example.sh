@@ -15,6 +15,9 @@ LIB="$BUILD/examples/tiny-decoder.so"
 mkdir -p "$(dirname "$LIB")"
 
 
+echo "== attention blocks raised to attn ops"
+"$BUILD/bin/attnc" "$MODEL" --emit=attn | grep -oE "attn\.attention .*\{[^}]*\}" | sed -E 's/%[a-z_0-9]+/%v/g' || true
+
 echo "== compile: $MODEL -> $LIB"
 start=$(date +%s%N)
 "$BUILD/bin/attnc" "$MODEL" -o "$LIB"

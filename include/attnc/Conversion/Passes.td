@@ -12,11 +12,14 @@ include "mlir/Pass/PassBase.td"
 def ConvertAttnToLinalgPass : Pass<"convert-attn-to-linalg", "::mlir::func::FuncOp"> {
   let summary = "Lower attn ops to a straightforward, exact linalg/tensor form";
   let description = [{
-    The reference lowering of the attn dialect: every op becomes linalg,
-    tensor, arith and math ops that compute exactly the equations of the op's
-    description (masks, windows, softcap, sinks, GQA head mapping, masked-row
-    policy, f32 softmax for f16/bf16). It favours obvious correctness over
-    speed; tiled lowerings come as separate passes.
+    The reference lowering of the attn dialect: attention, rope,
+    kv_cache_update, lightning_indexer, topk, sparse_attention and
+    linear_attention (recurrent form) become linalg, tensor, scf, arith and
+    math ops that compute exactly the equations of each op's description
+    (masks, windows, softcap, sinks, GQA head mapping, masked-row policy, f32
+    softmax for f16/bf16). kv_compress and mla have no lowering yet: they are
+    errors. It favours obvious correctness over speed; tiled lowerings come as
+    separate passes.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::linalg::LinalgDialect",
