@@ -123,10 +123,6 @@ LogicalResult AttentionOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-bool AttentionOp::isCompatibleReturnTypes(TypeRange inferred,
-                                          TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 //===----------------------------------------------------------------------===//
 // RotaryEmbeddingOp / MSRotaryEmbeddingOp
@@ -144,10 +140,6 @@ LogicalResult RotaryEmbeddingOp::inferReturnTypes(
   return success();
 }
 
-bool RotaryEmbeddingOp::isCompatibleReturnTypes(TypeRange inferred,
-                                                TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 LogicalResult MSRotaryEmbeddingOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
@@ -160,10 +152,6 @@ LogicalResult MSRotaryEmbeddingOp::inferReturnTypes(
   return success();
 }
 
-bool MSRotaryEmbeddingOp::isCompatibleReturnTypes(TypeRange inferred,
-                                                  TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 //===----------------------------------------------------------------------===//
 // MSGroupQueryAttentionOp
@@ -200,10 +188,6 @@ LogicalResult MSGroupQueryAttentionOp::inferReturnTypes(
   return success();
 }
 
-bool MSGroupQueryAttentionOp::isCompatibleReturnTypes(TypeRange inferred,
-                                                      TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 //===----------------------------------------------------------------------===//
 // MSMultiHeadAttentionOp
@@ -238,10 +222,6 @@ LogicalResult MSMultiHeadAttentionOp::inferReturnTypes(
   return success();
 }
 
-bool MSMultiHeadAttentionOp::isCompatibleReturnTypes(TypeRange inferred,
-                                                     TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 //===----------------------------------------------------------------------===//
 // LinearAttentionOp
@@ -332,7 +312,3 @@ LogicalResult LinearAttentionOp::inferReturnTypes(
   return success();
 }
 
-bool LinearAttentionOp::isCompatibleReturnTypes(TypeRange inferred,
-                                                TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}

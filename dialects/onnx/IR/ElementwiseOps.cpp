@@ -57,9 +57,6 @@ LogicalResult inferBroadcast(std::optional<Location> loc, ValueRange operands,
                                      SmallVectorImpl<Type> &inferred) {        \
     inferred.push_back(adaptor.getX().getType());                              \
     return success();                                                          \
-  }                                                                            \
-  bool OP::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {   \
-    return areCompatibleReturnTypes(inferred, declared);                       \
   }
 
 ATTNC_UNARY(NegOp)
@@ -88,9 +85,6 @@ ATTNC_UNARY(NotOp)
     return inferBroadcast(loc, adaptor.getOperands(),                          \
                           /*sameElementType=*/true, I1_RESULT ? i1 : Type(),   \
                           inferred);                                           \
-  }                                                                            \
-  bool OP::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {   \
-    return areCompatibleReturnTypes(inferred, declared);                       \
   }
 
 ATTNC_BROADCAST(AddOp, false)
@@ -120,9 +114,6 @@ LogicalResult IsNaNOp::inferReturnTypes(MLIRContext *context,
   return success();
 }
 
-bool IsNaNOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 // The base decides the element type; the exponent's may differ.
 LogicalResult PowOp::inferReturnTypes(MLIRContext *,
@@ -133,9 +124,6 @@ LogicalResult PowOp::inferReturnTypes(MLIRContext *,
                         Type(), inferred);
 }
 
-bool PowOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 LogicalResult ModOp::verify() {
   int64_t fmod = getFmod();

@@ -123,9 +123,6 @@ LogicalResult MatMulOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-bool MatMulOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 //===----------------------------------------------------------------------===//
 // GemmOp
@@ -155,9 +152,6 @@ LogicalResult GemmOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-bool GemmOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 //===----------------------------------------------------------------------===//
 // EinsumOp
@@ -338,9 +332,6 @@ LogicalResult EinsumOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-bool EinsumOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 //===----------------------------------------------------------------------===//
 // SoftmaxOp
@@ -357,10 +348,6 @@ LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-bool SoftmaxOp::isCompatibleReturnTypes(TypeRange inferred,
-                                        TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 //===----------------------------------------------------------------------===//
 // Reductions
@@ -434,9 +421,6 @@ LogicalResult inferReduce(std::optional<Location> loc, Value data, Value axes,
     return inferReduce(loc, adaptor.getData(), adaptor.getAxes(),              \
                        adaptor.getKeepdims() != 0,                             \
                        adaptor.getNoopWithEmptyAxes() != 0, inferred);         \
-  }                                                                            \
-  bool OP::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {   \
-    return areCompatibleReturnTypes(inferred, declared);                       \
   }
 
 ATTNC_REDUCE(ReduceMaxOp)
@@ -474,10 +458,6 @@ LogicalResult LayerNormalizationOp::inferReturnTypes(
   return success();
 }
 
-bool LayerNormalizationOp::isCompatibleReturnTypes(TypeRange inferred,
-                                                   TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 LogicalResult RMSNormalizationOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
@@ -487,10 +467,6 @@ LogicalResult RMSNormalizationOp::inferReturnTypes(
                       /*withInvStdDev=*/false, inferred);
 }
 
-bool RMSNormalizationOp::isCompatibleReturnTypes(TypeRange inferred,
-                                                 TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 LogicalResult MSSimplifiedLayerNormalizationOp::inferReturnTypes(
     MLIRContext *context, std::optional<Location> loc, Adaptor adaptor,
@@ -500,10 +476,6 @@ LogicalResult MSSimplifiedLayerNormalizationOp::inferReturnTypes(
                       /*withInvStdDev=*/true, inferred);
 }
 
-bool MSSimplifiedLayerNormalizationOp::isCompatibleReturnTypes(
-    TypeRange inferred, TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 /// The Skip*LayerNormalization family: output and sum shaped as the input,
 /// f32 statistics with the last dim reduced to 1. `hiddenSized` are the
@@ -552,15 +524,7 @@ LogicalResult MSSkipLayerNormalizationOp::inferReturnTypes(
       {{"beta", adaptor.getBeta()}, {"bias", adaptor.getBias()}}, inferred);
 }
 
-bool MSSkipLayerNormalizationOp::isCompatibleReturnTypes(TypeRange inferred,
-                                                         TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
-bool MSSkipSimplifiedLayerNormalizationOp::isCompatibleReturnTypes(
-    TypeRange inferred, TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}
 
 //===----------------------------------------------------------------------===//
 // GeluOp
@@ -580,6 +544,3 @@ LogicalResult GeluOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-bool GeluOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {
-  return areCompatibleReturnTypes(inferred, declared);
-}

@@ -2,6 +2,7 @@
 
 #include "attnc/Dialect/ONNX/IR/ONNXDialect.h"
 #include "attnc/Dialect/ONNX/IR/ONNXOps.h"
+#include "attnc/Dialect/ONNX/IR/ShapeInference.h"
 
 #include "mlir/IR/Builders.h"
 

@@ -135,33 +135,6 @@ OpFoldResult getKnownDims(RankedTensorType type, ArrayRef<int64_t> values) {
 
 } // namespace
 
-#define ATTNC_COMPATIBLE_RETURN_TYPES(OP)                                      \
-  bool OP::isCompatibleReturnTypes(TypeRange inferred, TypeRange declared) {   \
-    return areCompatibleReturnTypes(inferred, declared);                       \
-  }
-
-ATTNC_COMPATIBLE_RETURN_TYPES(IdentityOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(ReshapeOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(FlattenOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(SqueezeOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(UnsqueezeOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(TransposeOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(ShapeOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(SizeOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(ConstantOfShapeOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(RangeOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(ConcatOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(SplitOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(SliceOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(GatherOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(ExpandOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(TriluOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(WhereOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(TensorScatterOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(CastOp)
-ATTNC_COMPATIBLE_RETURN_TYPES(CastLikeOp)
-#undef ATTNC_COMPATIBLE_RETURN_TYPES
-
 //===----------------------------------------------------------------------===//
 // IdentityOp
 //===----------------------------------------------------------------------===//

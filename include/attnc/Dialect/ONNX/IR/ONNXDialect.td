@@ -49,10 +49,18 @@ class ONNX_Op<string mnemonic, list<Trait> traits = []>
 //   static LogicalResult inferReturnTypes(MLIRContext *, std::optional<Location>,
 //                                         Adaptor, SmallVectorImpl<Type> &);
 //   static bool isCompatibleReturnTypes(TypeRange inferred, TypeRange declared);
-// (isCompatibleReturnTypes: use onnx::areCompatibleReturnTypes from
-// ShapeInference.h.)
+// isCompatibleReturnTypes is defined here once for all of them: a declared
+// type may be more static than the inferred one (areCompatibleReturnTypes in
+// ShapeInference.h). An op with another rule sets its own extraClassDefinition.
 class ONNX_InferredOp<string mnemonic, list<Trait> traits = []>
-    : ONNX_Op<mnemonic, traits # [Pure, InferTypeOpAdaptorWithIsCompatible]>;
+    : ONNX_Op<mnemonic, traits # [Pure, InferTypeOpAdaptorWithIsCompatible]> {
+  let extraClassDefinition = [{
+    bool $cppClass::isCompatibleReturnTypes(::mlir::TypeRange inferred,
+                                            ::mlir::TypeRange declared) {
+      return ::mlir::onnx::areCompatibleReturnTypes(inferred, declared);
+    }
+  }];
+}
 
 def ONNX_AnyTensor : RankedTensorOf<[AnyType]>;
 def ONNX_TensorOrNone : AnyTypeOf<[AnyRankedTensor, NoneType]>;

@@ -29,6 +29,8 @@ def ONNX_ConstantOp : ONNX_InferredOp<"Constant", [ConstantLike]> {
   let results = (outs ONNX_AnyTensor:$output);
   let assemblyFormat = "attr-dict $value";
   let hasFolder = 1;
+  // A constant's type is its value's type, exactly (ONNXDialect.cpp).
+  let extraClassDefinition = "";
 }
 
 def ONNX_NoValueOp : ONNX_Op<"NoValue", [ConstantLike, Pure]> {
