@@ -20,8 +20,14 @@ CCACHE_BASEDIR="$ROOT" ninja -C "$BUILD" attnc-import-fuzzer
 CORPUS="$BUILD/fuzz-corpus"
 ARTIFACTS="$ROOT/fuzz-artifacts"
 mkdir -p "$CORPUS" "$ARTIFACTS"
+# Seeds are named by a hash of their path: most cases are called model.onnx,
+# and copying them by base name would keep only the first of each name.
 find "$ROOT/../shared/conformance" "$ROOT/test" "$ROOT/examples" -name '*.onnx' \
-  -size -256k -exec cp -n {} "$CORPUS/" \; 2>/dev/null || true
+  -size -256k -print0 2>/dev/null |
+  while IFS= read -r -d '' model; do
+    cp -n "$model" "$CORPUS/seed-$(printf '%s' "$model" | sha1sum | cut -c1-16).onnx"
+  done
+echo "seed corpus: $(ls "$CORPUS" | wc -l) files in $CORPUS"
 
 "$BUILD/bin/attnc-import-fuzzer" "$CORPUS" \
   -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
