@@ -10,6 +10,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
@@ -46,6 +47,24 @@ LogicalResult writeText(llvm::StringRef path, Location loc,
   return success();
 }
 
+/// Writes the attention report of the raised module. CSE first: blocks that
+/// compute the same K/V (e.g. the transposes raising inserts) then take the
+/// same SSA values, which is how the report detects cross-layer KV sharing.
+LogicalResult writeAttentionReport(ModuleOp module,
+                                   const attnc::CompileOptions &options,
+                                   llvm::StringRef outputPath) {
+  auto addCSE = [](OpPassManager &pm) { pm.addPass(createCSEPass()); };
+  if (failed(runPipeline(module, options, addCSE)))
+    return failure();
+  FailureOr<attnc::AttentionReport> report =
+      attnc::buildAttentionReport(module, options.report.seqLen);
+  if (failed(report))
+    return failure();
+  return writeText(outputPath, module.getLoc(), [&](llvm::raw_ostream &os) {
+    attnc::printAttentionReport(*report, options.report.format, os);
+  });
+}
+
 func::FuncOp findModelFunction(ModuleOp module) {
   for (auto func : module.getOps<func::FuncOp>())
     if (!func.isDeclaration())
@@ -72,6 +91,8 @@ LogicalResult attnc::compileONNXFile(MLIRContext &context,
     return failure();
   if (options.emit == EmitStage::Attn)
     return writeText(outputPath, loc, printModule);
+  if (options.emit == EmitStage::AttentionReport)
+    return writeAttentionReport(*module, options, outputPath);
 
   if (failed(runPipeline(*module, options, buildLinalgLoweringPipeline)))
     return failure();

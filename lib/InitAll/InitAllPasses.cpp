@@ -2,6 +2,7 @@
 
 #include "attnc/InitAllPasses.h"
 
+#include "attnc/Analysis/Passes.h"
 #include "attnc/Conversion/Passes.h"
 #include "attnc/Dialect/Attn/Transforms/Passes.h"
 #include "attnc/Pipelines/Pipelines.h"
@@ -12,6 +13,7 @@ void attnc::registerAllPasses() {
   // Upstream passes first: attnc pipelines are built from them, and attnc-opt
   // users mix both in one --pass-pipeline.
   mlir::registerAllPasses();
+  registerAttncAnalysisPasses();
   registerAttncConversionPasses();
   mlir::attn::registerAttnTransformsPasses();
   registerAttncPipelines();

@@ -23,7 +23,10 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
   // patterns and the fused-op conversions rely on.
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(attn::createRaiseRopePass());
+  pm.addNestedPass<func::FuncOp>(attn::createRaiseKVCachePass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseAttentionPass());
+  pm.addNestedPass<func::FuncOp>(attn::createRaiseSparseAttentionPass());
   pm.addNestedPass<func::FuncOp>(createConvertONNXToAttnPass());
   pm.addPass(createCanonicalizerPass());
 }
@@ -66,6 +69,9 @@ void attnc::buildCPUCodegenPipeline(OpPassManager &pm,
   pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  // The model ABI (lib/Target/CPU/ModelABI.cpp) calls the model function
+  // with expanded memref descriptors: bare pointers cannot carry a buffer
+  // with a zero-size dim, whose identity layout has dynamic strides.
   ConvertFuncToLLVMPassOptions funcToLLVM;
   funcToLLVM.useBarePtrCallConv = options.bareMemRefABI;
   pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));

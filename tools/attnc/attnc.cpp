@@ -45,6 +45,22 @@ static cl::list<std::string> inputShapes(
     cl::value_desc("name=DxD..."));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimisation level"),
                                   cl::init(2), cl::Prefix);
+static cl::opt<bool> report(
+    "report",
+    cl::desc("Instead of compiling, print each attention block (after "
+             "raising) with its KV cache bytes and prefill FLOPs"));
+static cl::opt<int64_t> seqLen(
+    "seq-len",
+    cl::desc("Context length N of --report: FLOPs of a prefill of N tokens, "
+             "KV bytes of N cached tokens (default 4096)"),
+    cl::init(attnc::kDefaultReportSeqLen));
+static cl::opt<attnc::AttentionReportFormat> reportFormat(
+    "report-format", cl::desc("Format of --report"),
+    cl::init(attnc::AttentionReportFormat::Text),
+    cl::values(clEnumValN(attnc::AttentionReportFormat::Text, "text",
+                          "an aligned table (default)"),
+               clEnumValN(attnc::AttentionReportFormat::JSON, "json",
+                          "one JSON object")));
 static cl::opt<std::string> linker(
     "linker-driver", cl::desc("C compiler driver that links libraries"),
     cl::init(""));
@@ -74,6 +90,31 @@ static LogicalResult parseInputShape(llvm::StringRef spec,
   return success();
 }
 
+/// Maps --report, --seq-len and --report-format onto the options; they make
+/// sense only together and not with --emit.
+static LogicalResult applyReportFlags(attnc::CompileOptions &options) {
+  if (!report) {
+    if (seqLen.getNumOccurrences() || reportFormat.getNumOccurrences()) {
+      llvm::errs() << "error: --seq-len and --report-format need --report\n";
+      return failure();
+    }
+    return success();
+  }
+  if (emit.getNumOccurrences()) {
+    llvm::errs() << "error: --report and --emit cannot be combined\n";
+    return failure();
+  }
+  if (seqLen <= 0) {
+    llvm::errs() << "error: --seq-len expects a positive integer, got "
+                 << seqLen << "\n";
+    return failure();
+  }
+  options.emit = attnc::EmitStage::AttentionReport;
+  options.report.seqLen = seqLen;
+  options.report.format = reportFormat;
+  return success();
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   registerPassManagerCLOptions();
@@ -86,6 +127,8 @@ int main(int argc, char **argv) {
   options.emit = emit;
   options.optLevel = optLevel;
   options.linkerDriver = linker;
+  if (failed(applyReportFlags(options)))
+    return 1;
   for (const std::string &spec : inputShapes)
     if (failed(parseInputShape(spec, options.import)))
       return 1;

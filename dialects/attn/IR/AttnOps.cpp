@@ -229,6 +229,32 @@ LogicalResult KVCacheUpdateOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// KVCacheAppendOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult KVCacheAppendOp::verify() {
+  if (failed(checkSameElementType(*this, "past, update and result",
+                                  {getPast(), getUpdate(), getResult()})))
+    return failure();
+  ArrayRef<int64_t> p = shapeOf(getPast()), u = shapeOf(getUpdate());
+  if (failed(checkShape(*this, "update", getUpdate().getType(),
+                        {p[0], p[1], ShapedType::kDynamic, p[3]},
+                        "B, H, S, D")))
+    return failure();
+  // Each of B, H and D from whichever operand knows it.
+  auto known = [](int64_t a, int64_t b) {
+    return ShapedType::isDynamic(a) ? b : a;
+  };
+  int64_t total = ShapedType::isDynamic(p[2]) || ShapedType::isDynamic(u[2])
+                      ? ShapedType::kDynamic
+                      : p[2] + u[2];
+  return checkShape(*this, "result", getResult().getType(),
+                    {known(p[0], u[0]), known(p[1], u[1]), total,
+                     known(p[3], u[3])},
+                    "B, H, P + S, D");
+}
+
+//===----------------------------------------------------------------------===//
 // LightningIndexerOp
 //===----------------------------------------------------------------------===//
 

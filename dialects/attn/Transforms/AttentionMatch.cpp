@@ -1,18 +1,27 @@
 //===- AttentionMatch.cpp - Decomposed attention in the onnx dialect ------===//
 //
 // The matcher walks up from the MatMul with V, in the reverse of the order
-// attn.attention applies things (scale, softcap, mask, softmax), so a graph
-// that applies them in another order (a scale after the mask, a softcap
-// before the scale) does not match: those are not the same function.
+// attn.attention applies things (scale, softcap, mask, sinks, softmax), so a
+// graph that applies them in another order (a scale after the mask, a
+// softcap before the scale) does not match: those are not the same function.
+// Masks and sink columns are read through ConstantEvaluation, K/V head
+// repetitions through HeadRepetition, sink columns through SinkColumn.
 //
 //===----------------------------------------------------------------------===//
 
 #include "AttentionMatch.h"
 
+#include "ConstantEvaluation.h"
+#include "HeadRepetition.h"
+#include "SinkColumn.h"
+
+#include "attnc/Dialect/ONNX/IR/ShapeInference.h"
+
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/TypeUtilities.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include <cmath>
 
@@ -100,8 +109,7 @@ struct Scores {
   Value query, transposedKey;
   double scale = 1.0;
   std::optional<double> softcap;
-  /// The ops between the QK^T MatMul and the scores, which the attention op
-  /// replaces: each must feed only the next.
+  /// The ops from the scores up to the QK^T MatMul, part of the block.
   SmallVector<Operation *> ops;
 };
 
@@ -150,7 +158,7 @@ FailureOr<Scores> matchScores(Value value, std::string &reason) {
   auto qk = value.getDefiningOp<onnx::MatMulOp>();
   if (!qk)
     return reason = "the Softmax input is not Q K^T (a MatMul, optionally "
-                    "scaled by constants, softcapped and masked by one Add)",
+                    "scaled by constants, softcapped and masked)",
            failure();
   scores.ops.push_back(qk);
   scores.query = peelScale(qk.getA(), scores.scale);
@@ -161,55 +169,6 @@ FailureOr<Scores> matchScores(Value value, std::string &reason) {
 RankedTensorType getStaticType(Value value) {
   auto type = dyn_cast<RankedTensorType>(value.getType());
   return type && type.hasStaticShape() ? type : RankedTensorType();
-}
-
-/// For K or V with repeated heads, the tensor before the repetition:
-/// `Reshape(Expand(Unsqueeze(x, [2]), [B, Hkv, G, S, D]), [B, Hkv*G, S, D])`
-/// (torch repeat_interleave / HF repeat_kv: head h reads head h / G, attn's
-/// GQA mapping) or `Expand(x, [B, H, S, D])` of a single head (MQA).
-/// Returns null when `value` is neither.
-Value peelHeadRepetition(Value value) {
-  RankedTensorType repeated = getStaticType(value);
-  if (!repeated || repeated.getRank() != 4)
-    return {};
-  ArrayRef<int64_t> out = repeated.getShape();
-
-  if (auto expand = value.getDefiningOp<onnx::ExpandOp>()) {
-    RankedTensorType source = getStaticType(expand.getInput());
-    if (source && source.getRank() == 4 && source.getDimSize(1) == 1 &&
-        source.getDimSize(0) == out[0] && source.getDimSize(2) == out[2] &&
-        source.getDimSize(3) == out[3])
-      return expand.getInput();
-    return {};
-  }
-
-  // The Expand is absent when G = 1 (ONNX's Attention function body).
-  auto reshape = value.getDefiningOp<onnx::ReshapeOp>();
-  if (!reshape)
-    return {};
-  Value expanded = reshape.getData();
-  Value unsqueezed = expanded;
-  if (auto expand = expanded.getDefiningOp<onnx::ExpandOp>())
-    unsqueezed = expand.getInput();
-  auto unsqueeze = unsqueezed.getDefiningOp<onnx::UnsqueezeOp>();
-  if (!unsqueeze)
-    return {};
-  DenseIntElementsAttr axes;
-  if (!matchPattern(unsqueeze.getAxes(), m_Constant(&axes)) ||
-      axes.getNumElements() != 1)
-    return {};
-  int64_t axis = (*axes.begin()).getSExtValue();
-  RankedTensorType source = getStaticType(unsqueeze.getData());
-  RankedTensorType expandedType = getStaticType(expanded);
-  if ((axis != 2 && axis != -3) || !source || source.getRank() != 4 ||
-      !expandedType || expandedType.getRank() != 5)
-    return {};
-  ArrayRef<int64_t> in = source.getShape(), mid = expandedType.getShape();
-  bool repeatsHeads = mid[0] == in[0] && mid[1] == in[1] && mid[3] == in[2] &&
-                      mid[4] == in[3] && out[0] == in[0] &&
-                      out[1] == in[1] * mid[2] && out[2] == in[2] &&
-                      out[3] == in[3];
-  return repeatsHeads ? unsqueeze.getData() : Value();
 }
 
 /// ONNX Attention's function body zeroes the rows whose mask is all -inf:
@@ -238,23 +197,130 @@ Value matchZeroedRows(onnx::WhereOp where) {
   return {};
 }
 
-} // namespace
-
-bool mlir::attn::hasSingleDataUse(Value value) {
-  // CastLike reads only the type of its second operand.
-  return llvm::count_if(value.getUses(), [](OpOperand &use) {
-           return !(isa<onnx::CastLikeOp>(use.getOwner()) &&
-                    use.getOperandNumber() == 1);
-         }) == 1;
+/// `Sub(x, ReduceMax(x, [-1], keepdims = 1))`, the max-shift HF writes before
+/// a Softmax (which shifts by the max itself): returns x, or null.
+Value peelRowMaxShift(Value value, onnx::ReduceMaxOp &max) {
+  auto sub = value.getDefiningOp<onnx::SubOp>();
+  if (!sub || sub.getType() != sub.getA().getType())
+    return {};
+  max = sub.getB().getDefiningOp<onnx::ReduceMaxOp>();
+  if (!max || max.getData() != sub.getA() || max.getKeepdims() != 1)
+    return {};
+  std::optional<SmallVector<int64_t>> axes =
+      onnx::getConstantIntValues(max.getAxes());
+  int64_t rank = cast<RankedTensorType>(sub.getType()).getRank();
+  if (!axes || axes->size() != 1 ||
+      ((*axes)[0] != -1 && (*axes)[0] != rank - 1))
+    return {};
+  return sub.getA();
 }
 
-namespace {
+/// The key as attn.attention reads it, from the right operand of Q K^T.
+struct KeyOperand {
+  /// B x Hkv x Skv x D once permuted by `permutation` (when set).
+  Value source;
+  SmallVector<int64_t, 4> permutation;
+  /// Scale constants found between the Transpose and the key.
+  double scale = 1.0;
+  /// The head repetition read through, when asked to.
+  std::optional<HeadRepetition> repetition;
+};
+
+/// K^T is a Transpose (its permutation composed with the swap of the last
+/// two dims) or any other value (transposed back). With `peelRepetition`,
+/// repeated heads are read through, on K^T (an exporter that permutes K
+/// straight to B x H x D x S before repeating) or on K.
+KeyOperand resolveKey(Value transposedKey, bool peelRepetition) {
+  KeyOperand key;
+  if (peelRepetition)
+    if ((key.repetition = matchHeadRepetition(transposedKey)))
+      transposedKey = key.repetition->source;
+  // permutation[i] is the dim of `source` that becomes dim i of K; nested
+  // Transposes (one around an attn.rope of a B x S x H x D key) compose.
+  SmallVector<int64_t, 4> permutation = {0, 1, 3, 2};
+  key.source = transposedKey;
+  while (auto transpose = key.source.getDefiningOp<onnx::TransposeOp>()) {
+    SmallVector<int64_t, 4> perm = {3, 2, 1, 0};
+    if (std::optional<ArrayRef<int64_t>> attr = transpose.getPerm())
+      perm.assign(attr->begin(), attr->end());
+    if (perm.size() != 4)
+      break;
+    for (int64_t &from : permutation)
+      from = perm[from];
+    key.source = peelScale(transpose.getData(), key.scale);
+  }
+  bool identity = llvm::equal(permutation, ArrayRef<int64_t>{0, 1, 2, 3});
+  if (peelRepetition && !key.repetition && identity)
+    if ((key.repetition = matchHeadRepetition(key.source)))
+      key.source = key.repetition->source;
+  if (!identity)
+    key.permutation = permutation;
+  return key;
+}
+
+/// The KV head count of `key` (dim 1 after its permutation).
+int64_t getKeyHeads(const KeyOperand &key) {
+  auto type = cast<RankedTensorType>(key.source.getType());
+  return type.getDimSize(key.permutation.empty() ? 1 : key.permutation[1]);
+}
+
+/// A mask written as `Where(hidden, fill, scores)` (torch masked_fill) or
+/// `Where(visible, scores, fill)`.
+struct FillMask {
+  Value condition;
+  bool selectsScores = false;
+  double fill = 0.0;
+};
 
 bool isSupportedElementType(Type type) {
   return type.isF16() || type.isBF16() || type.isF32();
 }
 
+/// Whether `use` reads the elements of its value (CastLike reads only the
+/// type of its second operand).
+bool readsElements(OpOperand &use) {
+  return !(isa<onnx::CastLikeOp>(use.getOwner()) &&
+           use.getOperandNumber() == 1);
+}
+
+/// The ops of the block between Q K^T and the MatMul with V, in the order
+/// the matcher meets them (from the MatMul up). Only the MatMul is replaced,
+/// so any of their results may also be read outside the block (ONNX
+/// Attention's qk_matmul_output, a probabilities output): the ops computing
+/// it then stay for those readers, and the rest die with the MatMul.
+class BlockOps {
+public:
+  explicit BlockOps(Operation *output) { members.insert(output); }
+
+  void push_back(Operation *op) {
+    ops.push_back(op);
+    members.insert(op);
+  }
+  void append(ArrayRef<Operation *> more) {
+    for (Operation *op : more)
+      push_back(op);
+  }
+
+  /// The op nearest the MatMul with V whose result is read outside the
+  /// block, or null.
+  Operation *findSharedOp() const {
+    for (Operation *op : ops)
+      for (OpOperand &use : op->getResult(0).getUses())
+        if (!members.contains(use.getOwner()) && readsElements(use))
+          return op;
+    return nullptr;
+  }
+
+private:
+  SmallVector<Operation *> ops;
+  SmallPtrSet<Operation *, 16> members;
+};
+
 } // namespace
+
+bool mlir::attn::hasSingleDataUse(Value value) {
+  return llvm::count_if(value.getUses(), readsElements) == 1;
+}
 
 FailureOr<AttentionMatch>
 mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
@@ -264,37 +330,65 @@ mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
     return failure();
   };
   AttentionMatch match;
-  // Ops whose only use must be the next op of the chain.
-  SmallVector<Operation *> chain;
+  BlockOps block(output);
 
-  // Softmax over the keys, optionally between Casts to f32 and back, and
-  // optionally with its fully masked rows zeroed (before or after the Cast).
+  // Above the Softmax, in any order, each at most once: the Where that
+  // zeroes fully masked rows, the Cast back from f32, the Slice that drops
+  // the sink column.
   Value probabilities = output.getA();
   Value zeroedRowsMask;
-  auto peelZeroedRows = [&] {
-    auto where = probabilities.getDefiningOp<onnx::WhereOp>();
-    if (!where || zeroedRowsMask || !(zeroedRowsMask = matchZeroedRows(where)))
-      return;
-    chain.push_back(where);
-    probabilities = where.getY();
-  };
-  peelZeroedRows();
-  auto castBack = probabilities.getDefiningOp<onnx::CastOp>();
-  if (castBack) {
-    chain.push_back(castBack);
-    probabilities = castBack.getInput();
+  onnx::CastOp castBack;
+  std::optional<ColumnSide> sinkSide;
+  for (bool peeled = true; peeled;) {
+    peeled = false;
+    Operation *def = probabilities.getDefiningOp();
+    if (auto where = dyn_cast_or_null<onnx::WhereOp>(def)) {
+      if (!zeroedRowsMask && (zeroedRowsMask = matchZeroedRows(where))) {
+        block.push_back(where);
+        probabilities = where.getY();
+        peeled = true;
+      }
+    } else if (auto cast = dyn_cast_or_null<onnx::CastOp>(def)) {
+      if (!castBack) {
+        castBack = cast;
+        block.push_back(cast);
+        probabilities = cast.getInput();
+        peeled = true;
+      }
+    } else if (auto slice = dyn_cast_or_null<onnx::SliceOp>(def)) {
+      if (!sinkSide && (sinkSide = matchDroppedColumn(slice))) {
+        block.push_back(slice);
+        probabilities = slice.getData();
+        peeled = true;
+      }
+    }
   }
-  peelZeroedRows();
+
   auto softmax = probabilities.getDefiningOp<onnx::SoftmaxOp>();
   if (!softmax)
     return fail("the left operand of the MatMul is not a Softmax");
-  chain.push_back(softmax);
+  block.push_back(softmax);
   auto softmaxType = cast<RankedTensorType>(softmax.getType());
   int64_t axis = softmax.getAxis();
   if (axis != -1 && axis != softmaxType.getRank() - 1)
     return fail("the Softmax is over axis " + Twine(axis) +
                 ", not the last (key) axis");
+
+  // Below it: the Cast to f32 that pairs with the Cast back, and an optional
+  // max-shift on either side of it (it changes nothing: Softmax shifts by
+  // the row max itself).
   Value scoresValue = softmax.getInput();
+  bool shifted = false;
+  auto peelShift = [&] {
+    onnx::ReduceMaxOp max;
+    Value unshifted = shifted ? Value() : peelRowMaxShift(scoresValue, max);
+    if (!unshifted)
+      return;
+    block.append({scoresValue.getDefiningOp(), max});
+    scoresValue = unshifted;
+    shifted = true;
+  };
+  peelShift();
   if (castBack) {
     auto castIn = scoresValue.getDefiningOp<onnx::CastOp>();
     if (!castIn)
@@ -305,14 +399,33 @@ mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
       return fail("the Casts around the Softmax are not to f32 and back");
     if (wide != narrow)
       match.softmaxPrecision = cast<FloatType>(wide);
-    chain.push_back(castIn);
+    block.push_back(castIn);
     scoresValue = castIn.getInput();
+    peelShift();
   }
 
-  // An additive mask on either side of an Add.
+  // The sink column joined to the scores on the key axis, on the side the
+  // Slice drops.
+  Value sinkColumn;
+  if (sinkSide) {
+    auto concat = scoresValue.getDefiningOp<onnx::ConcatOp>();
+    int64_t rank = softmaxType.getRank();
+    if (!concat || concat.getInputs().size() != 2 ||
+        (concat.getAxis() != -1 && concat.getAxis() != rank - 1))
+      return fail("the Softmax input whose last column is sliced off is not "
+                  "a Concat of the scores and a sink column");
+    bool last = *sinkSide == ColumnSide::Last;
+    sinkColumn = concat.getInputs()[last ? 1 : 0];
+    scoresValue = concat.getInputs()[last ? 0 : 1];
+    block.push_back(concat);
+  }
+
+  // A mask: additive (`Add`, on either side) or selected (`Where`).
   FailureOr<Scores> scores = failure();
   Value mask;
-  if (auto add = scoresValue.getDefiningOp<onnx::AddOp>()) {
+  std::optional<FillMask> fillMask;
+  Operation *maskOp = scoresValue.getDefiningOp();
+  if (auto add = dyn_cast_or_null<onnx::AddOp>(maskOp)) {
     std::string otherReason;
     scores = matchScores(add.getA(), reason);
     mask = add.getB();
@@ -320,17 +433,30 @@ mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
       scores = matchScores(add.getB(), otherReason);
       mask = add.getA();
     }
-    if (failed(scores))
-      return failure();
-    if (add.getType() != scores->ops.front()->getResult(0).getType())
-      return fail("the mask broadcasts the scores to a larger shape");
-    chain.push_back(add);
+  } else if (auto where = dyn_cast_or_null<onnx::WhereOp>(maskOp)) {
+    for (auto [fillSide, scoreSide, selectsScores] :
+         {std::tuple(where.getX(), where.getY(), false),
+          std::tuple(where.getY(), where.getX(), true)}) {
+      std::optional<double> fill = getSplatFloat(fillSide);
+      if (!fill || failed(scores = matchScores(scoreSide, reason)))
+        continue;
+      fillMask = FillMask{where.getCondition(), selectsScores, *fill};
+      break;
+    }
+    // Not a masked_fill: say what the Softmax input lacks.
+    if (!fillMask)
+      scores = matchScores(scoresValue, reason);
   } else {
     scores = matchScores(scoresValue, reason);
-    if (failed(scores))
-      return failure();
   }
-  chain.append(scores->ops);
+  if (failed(scores))
+    return failure();
+  if ((mask || fillMask) && maskOp->getResult(0).getType() !=
+                                scores->ops.front()->getResult(0).getType())
+    return fail("the mask broadcasts the scores to a larger shape");
+  if (mask || fillMask)
+    block.push_back(maskOp);
+  block.append(scores->ops);
   match.scale = scores->scale;
   match.softcap = scores->softcap;
 
@@ -345,52 +471,47 @@ mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
   if (!isSupportedElementType(queryType.getElementType()))
     return fail("the element type is not f16, bf16 or f32");
 
-  // K^T is a Transpose (fold its permutation with the swap of the last two
-  // dims) or any other value (transpose it back).
-  Value transposedKey = scores->transposedKey;
-  SmallVector<int64_t, 4> permutation = {0, 1, 3, 2};
-  match.keySource = transposedKey;
-  if (auto transpose = transposedKey.getDefiningOp<onnx::TransposeOp>()) {
-    SmallVector<int64_t, 4> perm = {3, 2, 1, 0};
-    if (std::optional<ArrayRef<int64_t>> attr = transpose.getPerm())
-      perm.assign(attr->begin(), attr->end());
-    if (perm.size() == 4) {
-      permutation = {perm[0], perm[1], perm[3], perm[2]};
-      match.keySource = peelScale(transpose.getData(), match.scale);
-    }
-  }
-  if (!llvm::equal(permutation, ArrayRef<int64_t>{0, 1, 2, 3}))
-    match.keyPermutation = permutation;
-  match.value = output.getB();
-
   // GQA/MQA: read K and V before their heads were repeated, when both were
-  // repeated to the same count.
-  Value keyHeads = match.keyPermutation.empty()
-                       ? peelHeadRepetition(match.keySource)
-                       : Value();
-  Value valueHeads = peelHeadRepetition(match.value);
-  if (keyHeads && valueHeads &&
-      getStaticType(keyHeads).getDimSize(1) ==
-          getStaticType(valueHeads).getDimSize(1)) {
-    match.keySource = keyHeads;
-    match.value = valueHeads;
+  // repeated to the same count in attn's order.
+  KeyOperand key = resolveKey(scores->transposedKey, /*peelRepetition=*/true);
+  std::optional<HeadRepetition> valueRepetition =
+      matchHeadRepetition(output.getB());
+  match.value = output.getB();
+  if (key.repetition && valueRepetition && key.repetition->grouped &&
+      valueRepetition->grouped &&
+      getKeyHeads(key) ==
+          cast<RankedTensorType>(valueRepetition->source.getType())
+              .getDimSize(1)) {
+    match.value = valueRepetition->source;
+  } else {
+    for (const std::optional<HeadRepetition> &repetition :
+         {key.repetition, valueRepetition})
+      if (repetition && !repetition->grouped)
+        match.keptRepetition =
+            "K/V heads are repeated by " + repetition->spelling +
+            ", which gives query head h the KV head h % Hkv, not attn's "
+            "h / G: kept as multi-head attention over the repeated heads";
+    key = resolveKey(scores->transposedKey, /*peelRepetition=*/false);
   }
+  match.keySource = key.source;
+  match.keyPermutation = key.permutation;
+  match.scale *= key.scale;
 
   RankedTensorType sourceType = getStaticType(match.keySource);
   RankedTensorType valueType = getStaticType(match.value);
   if (!sourceType || !valueType || sourceType.getRank() != 4 ||
       valueType.getRank() != 4)
     return fail("K or V is not a static B x H x S x D tensor");
-  SmallVector<int64_t, 4> key(sourceType.getShape());
+  SmallVector<int64_t, 4> keyShape(sourceType.getShape());
   if (!match.keyPermutation.empty())
     for (auto [i, from] : llvm::enumerate(match.keyPermutation))
-      key[i] = sourceType.getDimSize(from);
+      keyShape[i] = sourceType.getDimSize(from);
   ArrayRef<int64_t> query = queryType.getShape(), value = valueType.getShape();
-  if (key[0] != query[0] || value[0] != query[0])
+  if (keyShape[0] != query[0] || value[0] != query[0])
     return fail("Q, K and V have different batch sizes");
-  if (key[1] != value[1] || query[1] % key[1] != 0)
+  if (keyShape[1] != value[1] || query[1] % keyShape[1] != 0)
     return fail("the head counts of Q, K and V are not a GQA grouping");
-  if (key[3] != query[3] || value[2] != key[2])
+  if (keyShape[3] != query[3] || value[2] != keyShape[2])
     return fail("Q K^T and the MatMul with V do not contract matching dims");
   auto resultType = RankedTensorType::get(
       {query[0], query[1], query[2], value[3]}, queryType.getElementType());
@@ -408,25 +529,62 @@ mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
                 "hides");
 
   if (mask) {
-    DenseElementsAttr constant;
+    // A mask computed from constants (however it is built) that is causal
+    // or a window becomes attributes. Anything else stays an additive mask
+    // operand. Its fully masked rows follow attn's arithmetic: a
+    // lowest-finite fill gives the uniform row the graph gives; a -inf fill
+    // gives zeros where the graph's Softmax gives NaN (masked_rows = zero:
+    // no policy reproduces NaN).
     std::string maskReason;
+    FailureOr<ConstantTensor> constant =
+        evaluateConstantTensor(mask, maskReason);
     FailureOr<MaskAttributes> attributes = failure();
-    if (matchPattern(mask, m_Constant(&constant)))
+    if (succeeded(constant))
       attributes =
-          recognizeConstantMask(constant, query[2], key[2], maskReason);
-    // Anything else stays an additive mask operand. Its fully masked rows
-    // follow attn's arithmetic: a lowest-finite fill gives the uniform row
-    // the graph gives; a -inf fill gives zeros where the graph's Softmax
-    // gives NaN (masked_rows = zero: no policy reproduces NaN).
+          recognizeConstantMask(*constant, query[2], keyShape[2], maskReason);
     if (succeeded(attributes))
       match.maskAttributes = *attributes;
     else
       match.mask = mask;
   }
+  if (fillMask) {
+    // Only attributes express a selected mask; its fill must hide keys.
+    auto element = cast<FloatType>(queryType.getElementType());
+    double lowest =
+        APFloat::getLargest(element.getFloatSemantics(), /*Negative=*/true)
+            .convertToDouble();
+    if (!(std::isinf(fillMask->fill) && fillMask->fill < 0) &&
+        fillMask->fill != lowest)
+      return fail("the masked_fill value is neither -inf nor the lowest "
+                  "finite value");
+    std::string maskReason;
+    FailureOr<ConstantTensor> condition =
+        evaluateConstantTensor(fillMask->condition, maskReason);
+    if (failed(condition))
+      return fail("the masked_fill condition is not known at compile time: " +
+                  maskReason);
+    FailureOr<MaskAttributes> attributes = recognizeConstantMask(
+        getMaskOfCondition(*condition, fillMask->selectsScores, fillMask->fill,
+                           element),
+        query[2], keyShape[2], maskReason);
+    if (failed(attributes))
+      return fail("the masked_fill condition is not a causal mask: " +
+                  maskReason);
+    match.maskAttributes = *attributes;
+  }
 
-  for (Operation *op : chain)
-    if (!hasSingleDataUse(op->getResult(0)))
-      return fail("the result of " + op->getName().getStringRef() +
-                  " inside the attention block has other uses");
+  if (sinkColumn) {
+    std::string sinkReason;
+    FailureOr<SinkLogits> sinks = readSinkColumn(sinkColumn, sinkReason);
+    if (failed(sinks))
+      return fail(sinkReason);
+    match.sinkValues = sinks->values;
+    match.sinkSource = sinks->source;
+    // A row whose keys are all hidden attends to its sink alone: its output
+    // is zero, with a -inf or a lowest-finite fill alike.
+    match.maskAttributes.maskedRows = MaskedRowPolicy::Zero;
+  }
+
+  match.sharedOp = block.findSharedOp();
   return match;
 }

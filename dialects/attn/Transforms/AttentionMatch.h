@@ -2,9 +2,9 @@
 //-*-===//
 //
 // The analysis half of attention raising: finds the pieces of
-// `MatMul(Softmax(mask(softcap(scale * MatMul(Q, K^T)))), V)` as exporters
-// write it, without changing the IR, so that the rewrite pattern and the
-// near-miss remarks share one matcher.
+// `MatMul(Softmax(sinks(mask(softcap(scale * MatMul(Q, K^T))))), V)` as
+// exporters write it, without changing the IR, so that the rewrite pattern
+// and the near-miss remarks share one matcher.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,6 +39,19 @@ struct AttentionMatch {
   /// The f32 type when the graph casts f16/bf16 scores to f32 for the
   /// Softmax; null otherwise.
   FloatType softmaxPrecision;
+  /// Per-query-head sink logits (a column joined to the scores and sliced
+  /// off the probabilities): Hq constants, or a tensor of Hq elements that
+  /// the rewrite reshapes to Hq. Both null without sinks.
+  DenseElementsAttr sinkValues;
+  Value sinkSource;
+  /// Set when K/V keep heads the graph repeated in an order attn's GQA does
+  /// not read (h % Hkv): the block is raised as multi-head attention over the
+  /// repeated heads, and this says why, for remarks.
+  std::string keptRepetition;
+  /// The op of the block nearest the MatMul with V whose result is also read
+  /// outside the block (e.g. the scores as a graph output): it and the ops
+  /// it reads stay for those readers. Null when nothing outside reads them.
+  Operation *sharedOp = nullptr;
 };
 
 /// Whether `value` has exactly one use that reads its elements.

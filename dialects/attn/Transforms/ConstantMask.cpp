@@ -25,6 +25,8 @@
 
 #include "llvm/ADT/APFloat.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::attn;
 
@@ -60,10 +62,9 @@ struct Visibility {
 /// A constant mask read through numpy broadcasting over its last two dims.
 class BroadcastMask {
 public:
-  BroadcastMask(DenseElementsAttr attr, int64_t queries, int64_t keys)
-      : attr(attr), values(attr.value_begin<APFloat>()), queries(queries),
-        keys(keys) {
-    ArrayRef<int64_t> shape = attr.getType().getShape();
+  BroadcastMask(const ConstantTensor &mask, int64_t queries, int64_t keys)
+      : mask(mask), queries(queries), keys(keys) {
+    ArrayRef<int64_t> shape = mask.shape;
     keyDim = shape.empty() ? 1 : shape.back();
     rowDim = shape.size() < 2 ? 1 : shape[shape.size() - 2];
   }
@@ -76,16 +77,16 @@ public:
 
   /// The number of (element, score position) pairs `all` visits.
   int64_t numChecks() const {
-    return attr.getNumElements() * (rowDim == 1 ? queries : 1) *
+    return mask.getNumElements() * (rowDim == 1 ? queries : 1) *
            (keyDim == 1 ? keys : 1);
   }
 
   /// Calls `fn(row, key, value)` for every element of the mask and every
   /// (row, key) of the scores it is added to; stops at the first false.
   template <typename Fn> bool all(Fn fn) const {
-    int64_t count = attr.getNumElements();
+    int64_t count = mask.getNumElements();
     for (int64_t n = 0; n < count; ++n) {
-      APFloat value = values[n];
+      double value = mask.values[n];
       int64_t key = n % keyDim, row = (n / keyDim) % rowDim;
       for (int64_t i = rowDim == 1 ? 0 : row;
            i < (rowDim == 1 ? queries : row + 1); ++i)
@@ -102,22 +103,21 @@ public:
     int64_t visible = 0;
     int64_t row = rowDim == 1 ? 0 : queries - 1;
     for (int64_t j = 0; j < keys; ++j)
-      if (APFloat(values[row * keyDim + (keyDim == 1 ? 0 : j)]).isZero())
+      if (mask.values[row * keyDim + (keyDim == 1 ? 0 : j)] == 0.0)
         ++visible;
     return visible;
   }
 
-  bool matches(const Visibility &visibility, const APFloat &fill) const {
-    return all([&](int64_t i, int64_t j, const APFloat &value) {
+  bool matches(const Visibility &visibility, double fill) const {
+    return all([&](int64_t i, int64_t j, double value) {
       if (visibility.isVisible(i, j, queries, keys))
-        return value.isZero();
-      return value.bitwiseIsEqual(fill);
+        return value == 0.0;
+      return value == fill;
     });
   }
 
 private:
-  DenseElementsAttr attr;
-  DenseElementsAttr::FloatElementIterator values;
+  const ConstantTensor &mask;
   int64_t queries, keys;
   int64_t rowDim, keyDim;
 };
@@ -125,9 +125,9 @@ private:
 } // namespace
 
 FailureOr<MaskAttributes>
-mlir::attn::recognizeConstantMask(DenseElementsAttr mask, int64_t queries,
+mlir::attn::recognizeConstantMask(const ConstantTensor &mask, int64_t queries,
                                   int64_t keys, std::string &reason) {
-  auto element = dyn_cast<FloatType>(mask.getElementType());
+  auto element = dyn_cast<FloatType>(mask.elementType);
   if (!element)
     return reason = "the mask is not a float tensor", failure();
   BroadcastMask broadcast(mask, queries, keys);
@@ -139,19 +139,20 @@ mlir::attn::recognizeConstantMask(DenseElementsAttr mask, int64_t queries,
     return reason = "the constant mask is too large to inspect", failure();
 
   // The fill is the first nonzero value; every masked entry must hold it.
-  std::optional<APFloat> fill;
-  broadcast.all([&](int64_t, int64_t, const APFloat &value) {
-    if (value.isZero())
+  std::optional<double> fill;
+  broadcast.all([&](int64_t, int64_t, double value) {
+    if (value == 0.0)
       return true;
     fill = value;
     return false;
   });
   if (!fill)
     return MaskAttributes{};
-  APFloat lowest = APFloat::getLargest(element.getFloatSemantics(),
-                                       /*Negative=*/true);
-  bool isLowest = fill->bitwiseIsEqual(lowest);
-  if (!(fill->isInfinity() && fill->isNegative()) && !isLowest)
+  double lowest = APFloat::getLargest(element.getFloatSemantics(),
+                                      /*Negative=*/true)
+                      .convertToDouble();
+  bool isLowest = *fill == lowest;
+  if (!(std::isinf(*fill) && *fill < 0) && !isLowest)
     return reason = "the mask holds values other than 0, -inf and the "
                     "lowest finite value",
            failure();
@@ -186,4 +187,16 @@ mlir::attn::recognizeConstantMask(DenseElementsAttr mask, int64_t queries,
   return reason = "the constant mask is not causal or a causal sliding "
                   "window",
          failure();
+}
+
+ConstantTensor mlir::attn::getMaskOfCondition(const ConstantTensor &condition,
+                                              bool selectsScores, double fill,
+                                              Type scoreType) {
+  ConstantTensor mask;
+  mask.shape = condition.shape;
+  mask.elementType = scoreType;
+  mask.values.reserve(condition.getNumElements());
+  for (double c : condition.values)
+    mask.values.push_back((c != 0.0) != selectsScores ? fill : 0.0);
+  return mask;
 }

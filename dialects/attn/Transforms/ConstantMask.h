@@ -10,9 +10,9 @@
 #ifndef ATTNC_DIALECT_ATTN_TRANSFORMS_CONSTANTMASK_H
 #define ATTNC_DIALECT_ATTN_TRANSFORMS_CONSTANTMASK_H
 
-#include "attnc/Dialect/Attn/IR/AttnOps.h"
+#include "ConstantEvaluation.h"
 
-#include "mlir/IR/BuiltinAttributes.h"
+#include "attnc/Dialect/Attn/IR/AttnOps.h"
 
 #include <optional>
 #include <string>
@@ -32,9 +32,19 @@ struct MaskAttributes {
 /// Recognises `mask`, added to scores of `queries x keys` in their last two
 /// dims (numpy broadcasting), as all-visible, causal or causal with a sliding
 /// window. Fails, setting `reason`, for any other mask.
-FailureOr<MaskAttributes> recognizeConstantMask(DenseElementsAttr mask,
+FailureOr<MaskAttributes> recognizeConstantMask(const ConstantTensor &mask,
                                                 int64_t queries, int64_t keys,
                                                 std::string &reason);
+
+/// The additive mask that stands for `Where(hidden, fill, scores)` (or
+/// `Where(visible, scores, fill)` when `selectsScores`): `fill` where a key is
+/// hidden, 0 elsewhere, in `scoreType`. For the masks recognizeConstantMask
+/// accepts both forms give the same probabilities: a hidden key gets
+/// exp(...) = 0 next to a visible one, and a fully hidden row is NaN (-inf)
+/// or uniform (the lowest finite value, refused in f16) either way.
+ConstantTensor getMaskOfCondition(const ConstantTensor &condition,
+                                  bool selectsScores, double fill,
+                                  Type scoreType);
 
 } // namespace mlir::attn
 

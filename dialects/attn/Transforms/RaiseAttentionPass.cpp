@@ -21,7 +21,7 @@ struct RaiseAttentionPass
 
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    attn::populateAttentionRaisingPatterns(patterns);
+    attn::populateAttentionRaisingPatterns(patterns, remarks);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
     if (!remarks)

@@ -355,6 +355,43 @@ LogicalResult SoftmaxOp::inferReturnTypes(MLIRContext *,
 
 namespace {
 
+/// The result shape of a reduction of `shape` over axes that are not
+/// constants (so which dims are reduced is known only at run time). Axes
+/// must be distinct, so `count` of them (the axes' static length) reduce
+/// `count` dims: without keepdims the rank is known, and kept dim `j` is one of
+/// data dims `j` to `j + count`, static when those agree. With keepdims a dim
+/// stays 1 if it was 1 or if every dim is reduced; the count may then be
+/// dynamic too.
+FailureOr<SmallVector<int64_t>>
+inferRuntimeAxesShape(std::optional<Location> loc, ArrayRef<int64_t> shape,
+                      RankedTensorType axesType, bool keepdims) {
+  int64_t rank = shape.size();
+  int64_t count = axesType.getDimSize(0);
+  if (!ShapedType::isDynamic(count) && count > rank)
+    return emitOptionalError(loc, "expects at most ", rank,
+                             " distinct axes, but got ", count);
+  SmallVector<int64_t> result;
+  if (keepdims) {
+    for (int64_t dim : shape)
+      result.push_back(dim == 1 || count == rank ? 1 : ShapedType::kDynamic);
+    return result;
+  }
+  if (ShapedType::isDynamic(count))
+    return emitOptionalError(
+        loc,
+        "expects constant axes or axes of a static length when "
+        "keepdims = 0, because the result rank is the data rank minus "
+        "their number, but got axes of type ",
+        axesType);
+  for (int64_t kept = 0; kept < rank - count; ++kept) {
+    ArrayRef<int64_t> candidates = shape.slice(kept, count + 1);
+    bool agree = llvm::all_equal(candidates) &&
+                 !ShapedType::isDynamic(candidates.front());
+    result.push_back(agree ? candidates.front() : ShapedType::kDynamic);
+  }
+  return result;
+}
+
 LogicalResult inferReduce(std::optional<Location> loc, Value data, Value axes,
                           bool keepdims, bool noopWithEmptyAxes,
                           SmallVectorImpl<Type> &inferred) {
@@ -371,19 +408,11 @@ LogicalResult inferReduce(std::optional<Location> loc, Value data, Value axes,
       noAxes ? std::optional<SmallVector<int64_t>>(SmallVector<int64_t>())
              : getConstantIntValues(axes);
   if (!constAxes) {
-    // Unknown axes: reduced dims may be any of them.
-    SmallVector<int64_t> shape;
-    if (keepdims) {
-      for (int64_t dim : dataType.getShape())
-        shape.push_back(dim == 1 ? 1 : ShapedType::kDynamic);
-    } else {
-      int64_t count = axesType.getDimSize(0);
-      if (ShapedType::isDynamic(count))
-        return emitOptionalError(loc, "expects constant axes, or axes of a "
-                                      "static length with keepdims = 1");
-      shape.assign(std::max<int64_t>(rank - count, 0), ShapedType::kDynamic);
-    }
-    inferred.push_back(dataType.clone(shape));
+    FailureOr<SmallVector<int64_t>> shape =
+        inferRuntimeAxesShape(loc, dataType.getShape(), axesType, keepdims);
+    if (failed(shape))
+      return failure();
+    inferred.push_back(dataType.clone(*shape));
     return success();
   }
 

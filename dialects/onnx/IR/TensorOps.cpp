@@ -16,6 +16,7 @@
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <cmath>
@@ -1100,6 +1101,64 @@ OpFoldResult ExpandOp::fold(FoldAdaptor adaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// TileOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TileOp::inferReturnTypes(MLIRContext *,
+                                       std::optional<Location> loc,
+                                       Adaptor adaptor,
+                                       SmallVectorImpl<Type> &inferred) {
+  RankedTensorType input = getTensorType(adaptor.getInput());
+  FailureOr<int64_t> length =
+      getStaticLength(loc, adaptor.getRepeats(), "repeats");
+  if (failed(length))
+    return failure();
+  if (*length != input.getRank())
+    return emitOptionalError(loc, "expects one repeat per dim of the rank-",
+                             input.getRank(), " input, but got ", *length);
+  SmallVector<int64_t> dims(input.getRank(), ShapedType::kDynamic);
+  std::optional<SmallVector<int64_t>> repeats =
+      getConstantIntValues(adaptor.getRepeats());
+  for (int64_t d = 0; repeats && d < input.getRank(); ++d) {
+    int64_t repeat = (*repeats)[d], size = input.getDimSize(d);
+    if (repeat < 0)
+      return emitOptionalError(loc, "expects repeats >= 0, but got ", repeat);
+    // Zero copies of any dim is empty; copies of an unknown dim are unknown.
+    if (repeat == 0)
+      dims[d] = 0;
+    else if (!ShapedType::isDynamic(size) &&
+             llvm::MulOverflow(size, repeat, dims[d]))
+      return emitOptionalError(loc, "expects dims that fit in int64, but dim ",
+                               d, " is ", size, " x ", repeat);
+  }
+  inferred.push_back(RankedTensorType::get(dims, input.getElementType()));
+  return success();
+}
+
+OpFoldResult TileOp::fold(FoldAdaptor adaptor) {
+  std::optional<SmallVector<int64_t>> repeats =
+      getIntValues(adaptor.getRepeats());
+  if (!repeats)
+    return {};
+  if (getInput().getType() == getType() &&
+      llvm::all_of(*repeats, [](int64_t repeat) { return repeat == 1; }))
+    return getInput();
+  auto input = dyn_cast_or_null<DenseElementsAttr>(adaptor.getInput());
+  RankedTensorType type = getSmallStaticType(getType());
+  if (!input || !type)
+    return {};
+  // A result element exists only when every input dim is non-zero.
+  ArrayRef<int64_t> shape = input.getType().getShape();
+  SmallVector<int64_t> strides = getStrides(shape);
+  return gatherElements(input, type, [&](ArrayRef<int64_t> index) {
+    int64_t flat = 0;
+    for (auto [d, size] : llvm::enumerate(shape))
+      flat += index[d] % size * strides[d];
+    return flat;
+  });
+}
+
+//===----------------------------------------------------------------------===//
 // TriluOp
 //===----------------------------------------------------------------------===//
 
@@ -1118,6 +1177,32 @@ LogicalResult TriluOp::inferReturnTypes(MLIRContext *,
   }
   inferred.push_back(input);
   return success();
+}
+
+OpFoldResult TriluOp::fold(FoldAdaptor adaptor) {
+  int64_t k = 0;
+  if (!isNone(getK())) {
+    std::optional<SmallVector<int64_t>> values = getIntValues(adaptor.getK());
+    if (!values || values->size() != 1)
+      return {};
+    k = values->front();
+  }
+  auto input = dyn_cast_or_null<DenseElementsAttr>(adaptor.getInput());
+  RankedTensorType type = getSmallStaticType(getType());
+  if (!input || !type || input.getType() != type)
+    return {};
+  ArrayRef<int64_t> shape = type.getShape();
+  int64_t rows = shape[shape.size() - 2], cols = shape.back();
+  Attribute zero = Builder(getContext()).getZeroAttr(type.getElementType());
+  auto values = input.getValues<Attribute>();
+  SmallVector<Attribute> result;
+  result.reserve(type.getNumElements());
+  for (int64_t n = 0, e = type.getNumElements(); n < e; ++n) {
+    int64_t i = n / cols % rows, j = n % cols;
+    bool keep = getUpper() != 0 ? j - i >= k : j - i <= k;
+    result.push_back(keep ? values[n] : zero);
+  }
+  return DenseElementsAttr::get(type, result);
 }
 
 //===----------------------------------------------------------------------===//

@@ -7,6 +7,7 @@
 #ifndef ATTNC_COMPILER_COMPILER_H
 #define ATTNC_COMPILER_COMPILER_H
 
+#include "attnc/Analysis/AttentionReport.h"
 #include "attnc/Import/ONNXImporter.h"
 
 #include "mlir/Support/LLVM.h"
@@ -26,6 +27,9 @@ namespace attnc {
 enum class EmitStage {
   ONNX,    ///< the onnx dialect as imported (MLIR text)
   Attn,    ///< after attention raising (MLIR text)
+  /// After attention raising: the attention report of
+  /// attnc/Analysis/AttentionReport.h, in `CompileOptions::report.format`.
+  AttentionReport,
   Linalg,  ///< after lowering to linalg/tensor (MLIR text)
   LLVM,    ///< the LLVM dialect (MLIR text)
   LLVMIR,  ///< LLVM IR text
@@ -36,6 +40,8 @@ enum class EmitStage {
 struct CompileOptions {
   ONNXImportOptions import;
   EmitStage emit = EmitStage::Library;
+  /// Context length and format of EmitStage::AttentionReport.
+  AttentionReportOptions report;
   /// LLVM optimisation level for the object code (0-3). O2, not O3: on the
   /// loop nests of the reference lowering O3 costs 6x the compile time (24 s
   /// vs 4 s for the tiny decoder) for no measurable speed-up.

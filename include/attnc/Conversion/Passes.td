@@ -13,12 +13,12 @@ def ConvertAttnToLinalgPass : Pass<"convert-attn-to-linalg", "::mlir::func::Func
   let summary = "Lower attn ops to a straightforward, exact linalg/tensor form";
   let description = [{
     The reference lowering of the attn dialect: attention, rope,
-    kv_cache_update, lightning_indexer, topk, sparse_attention and
-    linear_attention (recurrent form) become linalg, tensor, scf, arith and
-    math ops that compute exactly the equations of each op's description
-    (masks, windows, softcap, sinks, GQA head mapping, masked-row policy, f32
-    softmax for f16/bf16). kv_compress and mla have no lowering yet: they are
-    errors. It favours obvious correctness over speed; tiled lowerings come as
+    kv_cache_update, kv_cache_append, lightning_indexer, topk,
+    sparse_attention, kv_compress, mla (absorbed or expanded, as its `form`
+    says) and linear_attention (recurrent form) become linalg, tensor, scf,
+    arith and math ops that compute exactly the equations of each op's
+    description (masks, windows, softcap, sinks, GQA head mapping, masked-row
+    policy, f32 softmax for f16/bf16). It favours obvious correctness over speed; tiled lowerings come as
     separate passes.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
@@ -80,6 +80,7 @@ def ConvertONNXToLinalgPass : Pass<"convert-onnx-to-linalg", "::mlir::func::Func
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect"];
 }
 

@@ -20,9 +20,10 @@ struct CPUPipelineOptions
     : public mlir::PassPipelineOptions<CPUPipelineOptions> {
   Option<bool> bareMemRefABI{
       *this, "bare-memref-abi",
-      llvm::cl::desc("Pass buffers as bare pointers (static shapes only), as "
-                     "the compiled-model ABI requires"),
-      llvm::cl::init(true)};
+      llvm::cl::desc("Pass buffers as bare pointers instead of memref "
+                     "descriptors (static strides only, so no zero-size "
+                     "dims); the compiled-model ABI needs descriptors"),
+      llvm::cl::init(false)};
 };
 
 /// onnx dialect -> attn ops for the attention blocks (raising and fused-op

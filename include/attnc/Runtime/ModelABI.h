@@ -50,9 +50,11 @@ const attnc_tensor_desc *attnc_model_input(int32_t index);
 const attnc_tensor_desc *attnc_model_output(int32_t index);
 
 /* Runs the model. `inputs[i]` and `outputs[i]` point to caller-owned, dense,
- * row-major buffers of the described element type and (static) shape. Models
- * whose inputs have dynamic dims are compiled with those dims pinned
- * (`attnc --input-shape`); ABI version 1 has no way to pass shapes at run time.
+ * row-major buffers of the described element type and (static) shape. A
+ * shape may have a zero dim: such a tensor has no elements, its buffer is
+ * never read or written, and its pointer may be NULL. Models whose inputs
+ * have dynamic dims are compiled with those dims pinned (`attnc
+ * --input-shape`); ABI version 1 has no way to pass shapes at run time.
  * Returns 0 on success. Thread-compatible: concurrent calls must use distinct
  * buffers. */
 int32_t attnc_model_run(void *const *inputs, void *const *outputs);

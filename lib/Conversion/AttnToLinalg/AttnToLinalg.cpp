@@ -29,9 +29,12 @@ using namespace mlir;
 
 void attnc::populateAttnToLinalgPatterns(RewritePatternSet &patterns) {
   attn_lowering::populateAttentionPatterns(patterns);
+  attn_lowering::populateKVCacheAppendPatterns(patterns);
   attn_lowering::populateKVCachePatterns(patterns);
+  attn_lowering::populateKVCompressPatterns(patterns);
   attn_lowering::populateLightningIndexerPatterns(patterns);
   attn_lowering::populateLinearAttentionPatterns(patterns);
+  attn_lowering::populateMLAPatterns(patterns);
   attn_lowering::populateRopePatterns(patterns);
   attn_lowering::populateSparseAttentionPatterns(patterns);
   attn_lowering::populateTopKPatterns(patterns);

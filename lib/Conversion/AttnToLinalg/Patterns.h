@@ -20,6 +20,10 @@ void populateAttentionPatterns(mlir::RewritePatternSet &patterns);
 void populateRopePatterns(mlir::RewritePatternSet &patterns);
 /// attn.kv_cache_update.
 void populateKVCachePatterns(mlir::RewritePatternSet &patterns);
+/// attn.kv_cache_append.
+void populateKVCacheAppendPatterns(mlir::RewritePatternSet &patterns);
+/// attn.kv_compress.
+void populateKVCompressPatterns(mlir::RewritePatternSet &patterns);
 /// attn.lightning_indexer.
 void populateLightningIndexerPatterns(mlir::RewritePatternSet &patterns);
 /// attn.topk.
@@ -28,6 +32,8 @@ void populateTopKPatterns(mlir::RewritePatternSet &patterns);
 void populateSparseAttentionPatterns(mlir::RewritePatternSet &patterns);
 /// attn.linear_attention.
 void populateLinearAttentionPatterns(mlir::RewritePatternSet &patterns);
+/// attn.mla.
+void populateMLAPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace attnc::attn_lowering
 

@@ -2,6 +2,8 @@
 
 #include "HeadLayout.h"
 
+#include "attnc/Dialect/Attn/IR/AttnOps.h"
+
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
@@ -59,8 +61,19 @@ Value mergeHeads(OpBuilder &builder, Location loc, Value perHead) {
 
 Value concatSequence(OpBuilder &builder, Location loc, Value past,
                      Value current) {
-  return tensor::ConcatOp::create(builder, loc, /*dim=*/2,
-                                  ValueRange{past, current});
+  auto pastType = cast<RankedTensorType>(past.getType());
+  ArrayRef<int64_t> p = pastType.getShape();
+  ArrayRef<int64_t> s = cast<RankedTensorType>(current.getType()).getShape();
+  // Each dim from whichever operand knows it; P + S when both are known.
+  auto known = [](int64_t a, int64_t b) {
+    return ShapedType::isDynamic(a) ? b : a;
+  };
+  int64_t total = ShapedType::isDynamic(p[2]) || ShapedType::isDynamic(s[2])
+                      ? ShapedType::kDynamic
+                      : p[2] + s[2];
+  auto type = pastType.clone(
+      {known(p[0], s[0]), known(p[1], s[1]), total, known(p[3], s[3])});
+  return attn::KVCacheAppendOp::create(builder, loc, type, past, current);
 }
 
 Value unusedResult(OpBuilder &builder, Location loc, Type type) {

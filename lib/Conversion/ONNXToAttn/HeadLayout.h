@@ -22,7 +22,8 @@ mlir::Value splitHeads(mlir::OpBuilder &builder, mlir::Location loc,
 mlir::Value mergeHeads(mlir::OpBuilder &builder, mlir::Location loc,
                        mlir::Value perHead);
 
-/// Concatenates a past and new keys (or values) along the sequence (dim 2).
+/// Appends new keys (or values) to a past along the sequence (dim 2): one
+/// attn.kv_cache_append. Both are B x H x T x D.
 mlir::Value concatSequence(mlir::OpBuilder &builder, mlir::Location loc,
                            mlir::Value past, mlir::Value current);
 

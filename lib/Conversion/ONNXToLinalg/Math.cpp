@@ -2,7 +2,9 @@
 //
 // Contractions (MatMul, Gemm, Einsum) become linalg.matmul / batch_matmul or
 // one linalg.generic summing products; reductions and normalisations become
-// reduction generics over the reduced dims followed by parallel generics.
+// reduction generics over the reduced dims followed by parallel generics
+// (reduction axes known only at run time dispatch between such generics, see
+// RuntimeAxes.h).
 // f16 and bf16 accumulate in f32; normalisation statistics are f32 (ONNX's
 // stash_type) and results are rounded once, at the end.
 //
@@ -13,6 +15,7 @@
 #include <type_traits>
 
 #include "LoweringUtils.h"
+#include "RuntimeAxes.h"
 
 #include "attnc/Dialect/ONNX/IR/ONNXOps.h"
 #include "attnc/Dialect/ONNX/IR/ShapeInference.h"
@@ -580,24 +583,39 @@ struct ReduceLowering : OpConversionPattern<OpTy> {
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
     Value data = adaptor.getData();
     auto dataType = cast<RankedTensorType>(data.getType());
     auto resultType = cast<RankedTensorType>(op.getType());
-    int64_t rank = dataType.getRank();
-
-    FailureOr<SmallVector<bool>> reducedOr =
-        getReducedDims(op, adaptor.getAxes().getType(), dataType, resultType);
-    if (failed(reducedOr))
-      return rewriter.notifyMatchFailure(
-          op, "expects constant axes, or keepdims = 1 and static shapes");
-    SmallVector<bool> reduced = std::move(*reducedOr);
-    if (llvm::none_of(reduced, [](bool isReduced) { return isReduced; })) {
-      // noop_with_empty_axes = 1 without axes: the identity.
-      rewriter.replaceOp(op, castToType(rewriter, loc, data, resultType));
+    bool keepdims = op.getKeepdims() != 0;
+    auto reduce = [&](OpBuilder &b, Location loc, ArrayRef<bool> reduced) {
+      return buildReduction(b, loc, data, reduced, keepdims, resultType);
+    };
+    if (std::optional<SmallVector<bool>> reduced =
+            getStaticReducedDims(op, adaptor.getAxes(), dataType.getRank())) {
+      rewriter.replaceOp(op, reduce(rewriter, op.getLoc(), *reduced));
       return success();
     }
+    // Axes known only at run time (e.g. a graph input).
+    FailureOr<Value> result = buildRuntimeAxesReduction(
+        rewriter, op, adaptor.getAxes(), dataType, resultType, keepdims,
+        op.getNoopWithEmptyAxes() != 0, reduce);
+    if (failed(result))
+      return failure();
+    rewriter.replaceOp(op, *result);
+    return success();
+  }
 
+private:
+  /// The reduction of `data` over the dims marked in `reduced`, as a
+  /// `resultType` value.
+  static Value buildReduction(OpBuilder &b, Location loc, Value data,
+                              ArrayRef<bool> reduced, bool keepdims,
+                              RankedTensorType resultType) {
+    // noop_with_empty_axes = 1 without axes: the identity.
+    if (llvm::none_of(reduced, [](bool isReduced) { return isReduced; }))
+      return castToType(b, loc, data, resultType);
+
+    auto dataType = cast<RankedTensorType>(data.getType());
     Type element = dataType.getElementType();
     bool isFloat = isa<FloatType>(element);
     // Max and Min are exact in any type; sums accumulate in the compute type.
@@ -606,65 +624,52 @@ struct ReduceLowering : OpConversionPattern<OpTy> {
                    : getComputeType(element);
     auto statsType =
         RankedTensorType::get(getKeptShape(dataType.getShape(), reduced), acc);
-    MLIRContext *context = op.getContext();
     Value stats = buildReductionGeneric(
-        rewriter, loc, statsType, data, rewriter.getMultiDimIdentityMap(rank),
-        getKeptDimsMap(context, reduced), getInit(rewriter, acc),
-        [&](OpBuilder &b, Location bodyLoc, ValueRange args, Value accValue) {
-          Value value = convertFloat(b, bodyLoc, args[0], acc);
-          return combine(b, bodyLoc, accValue, value, isFloat);
+        b, loc, statsType, data, b.getMultiDimIdentityMap(dataType.getRank()),
+        getKeptDimsMap(b.getContext(), reduced), getInit(b, acc),
+        [&](OpBuilder &nested, Location bodyLoc, ValueRange args,
+            Value accValue) {
+          Value value = convertFloat(nested, bodyLoc, args[0], acc);
+          return combine(nested, bodyLoc, accValue, value, isFloat);
         });
 
     // One pass over the (small) result divides a mean and rounds f16 / bf16.
     if (Kind == ReduceKind::Mean || acc != element) {
       Value count = Kind == ReduceKind::Mean
-                        ? getReducedCount(rewriter, loc, data, reduced, acc)
+                        ? getReducedCount(b, loc, data, reduced, acc)
                         : Value();
       stats = buildBroadcastGeneric(
-          rewriter, loc, statsType.clone(element), stats,
-          [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+          b, loc, statsType.clone(element), stats,
+          [&](OpBuilder &nested, Location bodyLoc, ValueRange args) {
             Value value = args[0];
             if (count)
-              value =
-                  isFloat
-                      ? Value(arith::DivFOp::create(b, bodyLoc, value, count))
-                      : Value(arith::DivSIOp::create(b, bodyLoc, value, count));
-            return convertFloat(b, bodyLoc, value, element);
+              value = isFloat ? Value(arith::DivFOp::create(nested, bodyLoc,
+                                                            value, count))
+                              : Value(arith::DivSIOp::create(nested, bodyLoc,
+                                                             value, count));
+            return convertFloat(nested, bodyLoc, value, element);
           });
     }
-    if (op.getKeepdims() != 0)
-      stats = expandReducedDims(rewriter, loc, stats, reduced, resultType);
-    rewriter.replaceOp(op, castToType(rewriter, loc, stats, resultType));
-    return success();
+    if (keepdims)
+      stats = expandReducedDims(b, loc, stats, reduced, resultType);
+    return castToType(b, loc, stats, resultType);
   }
 
-private:
-  /// Which dims of `dataType` the op reduces. Axes that are not constants
-  /// (e.g. a graph input) are read off the result type when keepdims = 1 and
-  /// both shapes are static: a dim is reduced where the result has 1 and the
-  /// data does not (reducing a size-1 dim or not gives the same values).
-  static FailureOr<SmallVector<bool>>
-  getReducedDims(OpTy op, Type axesType, RankedTensorType dataType,
-                 RankedTensorType resultType) {
-    int64_t rank = dataType.getRank();
-    auto axesTensor = dyn_cast<RankedTensorType>(axesType);
-    bool noAxes = !axesTensor || axesTensor.getDimSize(0) == 0;
-    if (noAxes)
+  /// Which dims of a rank-`rank` tensor the op reduces, when that is known
+  /// statically: no axes (or an empty axes tensor, constant or not) and
+  /// constant axes. nullopt for axes known only at run time.
+  static std::optional<SmallVector<bool>>
+  getStaticReducedDims(OpTy op, Value axes, int64_t rank) {
+    auto axesType = dyn_cast<RankedTensorType>(axes.getType());
+    if (!axesType || axesType.getDimSize(0) == 0)
       return SmallVector<bool>(rank, op.getNoopWithEmptyAxes() == 0);
-    if (std::optional<SmallVector<int64_t>> axes =
-            onnx::getConstantIntValues(op.getAxes())) {
-      SmallVector<bool> reduced(rank, false);
-      for (int64_t axis : *axes)
-        reduced[axis < 0 ? axis + rank : axis] = true;
-      return reduced;
-    }
-    if (op.getKeepdims() == 0 || !dataType.hasStaticShape() ||
-        !resultType.hasStaticShape())
-      return failure();
-    SmallVector<bool> reduced;
-    for (auto [in, out] :
-         llvm::zip_equal(dataType.getShape(), resultType.getShape()))
-      reduced.push_back(out == 1 && in != 1);
+    std::optional<SmallVector<int64_t>> constAxes =
+        onnx::getConstantIntValues(op.getAxes());
+    if (!constAxes)
+      return std::nullopt;
+    SmallVector<bool> reduced(rank, false);
+    for (int64_t axis : *constAxes)
+      reduced[axis < 0 ? axis + rank : axis] = true;
     return reduced;
   }
 

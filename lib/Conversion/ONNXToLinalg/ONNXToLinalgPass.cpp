@@ -24,6 +24,8 @@ void attnc::populateONNXToLinalgPatterns(RewritePatternSet &patterns) {
   populateONNXElementwiseToLinalgPatterns(patterns);
   populateONNXMathToLinalgPatterns(patterns);
   populateONNXTensorToLinalgPatterns(patterns);
+  populateONNXControlFlowToLinalgPatterns(patterns);
+  populateONNXIndexingToLinalgPatterns(patterns);
 }
 
 namespace {

@@ -1,10 +1,10 @@
 //===- Tensor.cpp - Lowering of the tensor onnx ops -----------------------===//
 //
 // Shape and data-movement ops to tensor (reshapes, slices, concatenation),
-// linalg (transpose, fill, generic for broadcasts, gathers and selects) and
-// arith. Static shapes are the main case; dynamic dims are read with
-// tensor.dim and shape-deciding inputs that are not constants are read with
-// tensor.extract at run time.
+// linalg (transpose, fill, broadcast for Tile, generic for broadcasts,
+// gathers and selects) and arith. Static shapes are the main case; dynamic
+// dims are read with tensor.dim and shape-deciding inputs that are not
+// constants are read with tensor.extract at run time.
 //
 // Each pattern builds the value that the op's *inferred* shapes describe and
 // ends with a tensor.cast to the op's result type, which may be more static.
@@ -969,6 +969,48 @@ struct ExpandLowering : OpConversionPattern<onnx::ExpandOp> {
   }
 };
 
+/// numpy.tile without index arithmetic: the input (n_0 x n_1 x ...) is
+/// broadcast to r_0 x n_0 x r_1 x n_1 x ..., one new outer dim per input dim
+/// holding its copies, whose row-major order is that of the tiled tensor;
+/// collapsing each (r_d, n_d) pair gives it.
+struct TileLowering : OpConversionPattern<onnx::TileOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::TileOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value input = adaptor.getInput();
+    RankedTensorType inputType = getTensorType(input);
+    int64_t rank = inputType.getRank();
+    if (rank == 0) {
+      rewriter.replaceOp(op, castToType(rewriter, loc, input, op.getType()));
+      return success();
+    }
+    std::optional<SmallVector<int64_t>> repeats =
+        onnx::getConstantIntValues(op.getRepeats());
+    SmallVector<OpFoldResult> sizes;
+    SmallVector<int64_t> copyDims;
+    SmallVector<ReassociationIndices> pairs;
+    for (int64_t d = 0; d < rank; ++d) {
+      sizes.push_back(
+          repeats ? OpFoldResult(rewriter.getIndexAttr((*repeats)[d]))
+                  : OpFoldResult(
+                        extractIndex(rewriter, loc, adaptor.getRepeats(), d)));
+      sizes.push_back(tensor::getMixedSize(rewriter, loc, input, d));
+      copyDims.push_back(2 * d);
+      pairs.push_back({2 * d, 2 * d + 1});
+    }
+    Value init = tensor::EmptyOp::create(rewriter, loc, sizes,
+                                         inputType.getElementType());
+    Value copies =
+        linalg::BroadcastOp::create(rewriter, loc, input, init, copyDims)
+            .getResult()[0];
+    Value tiled = tensor::CollapseShapeOp::create(rewriter, loc, copies, pairs);
+    rewriter.replaceOp(op, castToType(rewriter, loc, tiled, op.getType()));
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Shape, Size, ConstantOfShape, Range
 //===----------------------------------------------------------------------===//
@@ -1334,9 +1376,9 @@ void attnc::populateONNXTensorToLinalgPatterns(RewritePatternSet &patterns) {
   patterns.add<ConstantLowering, IdentityLowering, ReshapeLowering,
                FlattenLowering, SqueezeLowering, UnsqueezeLowering,
                TransposeLowering, ConcatLowering, SplitLowering, SliceLowering,
-               GatherLowering, ExpandLowering, ShapeLowering, SizeLowering,
-               ConstantOfShapeLowering, RangeLowering, TriluLowering,
-               WhereLowering, TensorScatterLowering,
+               GatherLowering, ExpandLowering, TileLowering, ShapeLowering,
+               SizeLowering, ConstantOfShapeLowering, RangeLowering,
+               TriluLowering, WhereLowering, TensorScatterLowering,
                CastLowering<onnx::CastOp>, CastLowering<onnx::CastLikeOp>>(
       patterns.getContext());
 }

@@ -20,6 +20,7 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <functional>
 #include <queue>
 
 using namespace mlir;
@@ -27,8 +28,6 @@ namespace proto = ::onnx;
 
 namespace attnc::onnx_import {
 namespace {
-
-constexpr unsigned kMaxFunctionDepth = 32;
 
 bool isDefaultDomain(llvm::StringRef domain) {
   return domain.empty() || domain == "ai.onnx";
@@ -178,12 +177,26 @@ LogicalResult GraphImporter::checkSupported() {
     if (seen.insert(entry).second)
       unsupported.push_back(std::move(entry));
   };
+  // The nodes of subgraphs (Loop and Scan bodies) count too. Protobuf's
+  // nesting limit bounds the recursion.
+  std::function<void(const proto::NodeProto &, const OpsetMap &)>
+      checkWithSubgraphs = [&](const proto::NodeProto &node,
+                               const OpsetMap &opsets) {
+        check(node, opsets);
+        for (const proto::AttributeProto &attribute : node.attribute()) {
+          for (const proto::NodeProto &inner : attribute.g().node())
+            checkWithSubgraphs(inner, opsets);
+          for (const proto::GraphProto &graph : attribute.graphs())
+            for (const proto::NodeProto &inner : graph.node())
+              checkWithSubgraphs(inner, opsets);
+        }
+      };
   for (const proto::NodeProto &node : model.graph().node())
-    check(node, modelOpsets);
+    checkWithSubgraphs(node, modelOpsets);
   for (const proto::FunctionProto &function : model.functions()) {
     OpsetMap opsets = readOpsets(function.opset_import());
     for (const proto::NodeProto &node : function.node())
-      check(node, opsets.empty() ? modelOpsets : opsets);
+      checkWithSubgraphs(node, opsets.empty() ? modelOpsets : opsets);
   }
   if (unsupported.empty())
     return success();
@@ -208,25 +221,37 @@ LogicalResult GraphImporter::importNodes(
     for (const std::string &output : nodes[i].output()) {
       if (output.empty())
         continue;
-      if (!producer.try_emplace(output, i).second || scope.count(output))
+      if (!producer.try_emplace(output, i).second ||
+          scope.definesLocally(output))
         return emitError(nodeLocation(nodes[i], function, i))
                << "value '" << output << "' is defined more than once";
     }
   std::vector<int> pending(n, 0);
   std::vector<std::vector<int>> users(n);
   for (int i = 0; i < n; ++i) {
-    for (const std::string &input : nodes[i].input()) {
-      if (input.empty())
-        continue;
+    // A subgraph's references to this graph's values order the node too.
+    llvm::StringSet<> captured;
+    collectCapturedNames(nodes[i], captured);
+    auto dependsOn = [&](llvm::StringRef input,
+                         bool inSubgraph) -> LogicalResult {
       auto it = producer.find(input);
       if (it != producer.end()) {
         ++pending[i];
         users[it->second].push_back(i);
-      } else if (!scope.count(input)) {
-        return emitError(nodeLocation(nodes[i], function, i))
-               << "node uses undefined value '" << input << "'";
+        return success();
       }
-    }
+      if (scope.contains(input))
+        return success();
+      return emitError(nodeLocation(nodes[i], function, i))
+             << "node uses undefined value '" << input << "'"
+             << (inSubgraph ? " in its subgraph" : "");
+    };
+    for (const std::string &input : nodes[i].input())
+      if (!input.empty() && failed(dependsOn(input, /*inSubgraph=*/false)))
+        return failure();
+    for (const auto &input : captured)
+      if (failed(dependsOn(input.getKey(), /*inSubgraph=*/true)))
+        return failure();
   }
   std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
   for (int i = 0; i < n; ++i)
@@ -259,8 +284,19 @@ LogicalResult GraphImporter::importNode(const proto::NodeProto &node,
                                         unsigned depth) {
   Location loc = nodeLocation(node, function, index);
 
+  // Loop and Scan keep their `body` subgraph aside: it becomes a region.
+  bool hasBody = isControlFlowNode(node);
+  const proto::GraphProto *body = nullptr;
   NamedAttrList attributes;
   for (const proto::AttributeProto &attribute : node.attribute()) {
+    if (hasBody && attribute.name() == "body" &&
+        attribute.ref_attr_name().empty()) {
+      if (attribute.type() != proto::AttributeProto::GRAPH)
+        return emitError(loc) << "attribute 'body' of " << node.op_type()
+                              << " must be a graph";
+      body = &attribute.g();
+      continue;
+    }
     if (!attribute.ref_attr_name().empty()) {
       // Inside a function body: take the caller's value, or leave the
       // attribute out (its default applies) when the caller gave none.
@@ -280,6 +316,9 @@ LogicalResult GraphImporter::importNode(const proto::NodeProto &node,
   if (const proto::FunctionProto *callee = findFunction(node))
     return inlineFunction(node, loc, *callee, attributes, scope, function,
                           depth);
+  if (hasBody)
+    return importControlFlowNode(node, loc, body, attributes, opsets, scope,
+                                 function, depth);
 
   NodeForm form;
   form.opName = opNameFor(node);
@@ -336,6 +375,17 @@ LogicalResult GraphImporter::importNode(const proto::NodeProto &node,
     return emitError(loc) << "cannot infer the result types of "
                           << node.op_type();
 
+  refineWithDeclaredTypes(node, resultTypes);
+
+  OperationState state(loc, *name);
+  state.addOperands(form.operands);
+  state.addAttributes(form.attributes);
+  state.addTypes(resultTypes);
+  return finishNodeOp(node, builder.create(state), scope);
+}
+
+void GraphImporter::refineWithDeclaredTypes(const proto::NodeProto &node,
+                                            MutableArrayRef<Type> resultTypes) {
   // Graphs may declare shapes that inference cannot derive (a Reshape whose
   // shape is a graph input): a compatible declaration refines the result.
   for (auto [output, type] : llvm::zip(node.output(), resultTypes)) {
@@ -351,12 +401,11 @@ LogicalResult GraphImporter::importNode(const proto::NodeProto &node,
         dim = known;
     type = RankedTensorType::get(shape, inferredType.getElementType());
   }
+}
 
-  OperationState state(loc, *name);
-  state.addOperands(form.operands);
-  state.addAttributes(form.attributes);
-  state.addTypes(resultTypes);
-  Operation *op = builder.create(state);
+LogicalResult GraphImporter::finishNodeOp(const proto::NodeProto &node,
+                                          Operation *op, Scope &scope) {
+  Location loc = op->getLoc();
   if (failed(verify(op)))
     return failure();
 
@@ -374,7 +423,7 @@ LogicalResult GraphImporter::importNode(const proto::NodeProto &node,
                           << node.output_size();
   for (auto [output, value] : llvm::zip(node.output(), results))
     if (!output.empty())
-      scope[output] = value;
+      scope.define(output, value);
   return success();
 }
 
@@ -385,9 +434,9 @@ LogicalResult GraphImporter::inlineFunction(const proto::NodeProto &node,
                                             Scope &scope,
                                             const FunctionContext &function,
                                             unsigned depth) {
-  if (depth >= kMaxFunctionDepth)
+  if (depth >= kMaxNestingDepth)
     return emitError(loc) << "function '" << callee.name()
-                          << "' is nested more than " << kMaxFunctionDepth
+                          << "' is nested more than " << kMaxNestingDepth
                           << " levels deep (recursive functions are invalid)";
   if (node.input_size() > callee.input_size() ||
       node.output_size() > callee.output_size())
@@ -403,7 +452,7 @@ LogicalResult GraphImporter::inlineFunction(const proto::NodeProto &node,
       value = scope.lookup(node.input(i));
     else
       value = mlir::onnx::NoValueOp::create(builder, loc);
-    inner[callee.input(i)] = value;
+    inner.define(callee.input(i), value);
   }
   OpsetMap opsets = readOpsets(callee.opset_import());
   FunctionContext nested{&attributes,
@@ -422,9 +471,29 @@ LogicalResult GraphImporter::inlineFunction(const proto::NodeProto &node,
       return emitError(loc) << "function '" << callee.name()
                             << "' never defines its output '"
                             << callee.output(i) << "'";
-    scope[node.output(i)] = value;
+    scope.define(node.output(i), value);
   }
   return success();
+}
+
+void GraphImporter::collectDeclaredTypes(const proto::GraphProto &graph) {
+  // Declared types of intermediate values and outputs (see
+  // refineWithDeclaredTypes). A malformed declaration is ignored here: it only
+  // ever adds information.
+  Location fileLoc = FileLineColLoc::get(&context, sourceName, 0, 0);
+  for (const auto *infos : {&graph.value_info(), &graph.output()})
+    for (const proto::ValueInfoProto &info : *infos) {
+      if (!info.has_type() || !info.type().has_tensor_type() ||
+          !info.type().tensor_type().has_shape() ||
+          declaredTypes.count(info.name()))
+        continue;
+      ScopedDiagnosticHandler quiet(&context,
+                                    [](Diagnostic &) { return success(); });
+      FailureOr<RankedTensorType> type =
+          convertValueType(context, info, fileLoc);
+      if (succeeded(type))
+        declaredTypes[info.name()] = *type;
+    }
 }
 
 OwningOpRef<ModuleOp> GraphImporter::importModel() {
@@ -471,20 +540,7 @@ OwningOpRef<ModuleOp> GraphImporter::importModel() {
       return nullptr;
     }
 
-  // Declared types of intermediate values and outputs (see importNode). A
-  // malformed declaration is ignored here: it only ever adds information.
-  for (const auto *infos : {&graph.value_info(), &graph.output()})
-    for (const proto::ValueInfoProto &info : *infos) {
-      if (!info.has_type() || !info.type().has_tensor_type() ||
-          !info.type().tensor_type().has_shape())
-        continue;
-      ScopedDiagnosticHandler quiet(&context,
-                                    [](Diagnostic &) { return success(); });
-      FailureOr<RankedTensorType> type =
-          convertValueType(context, info, fileLoc);
-      if (succeeded(type))
-        declaredTypes[info.name()] = *type;
-    }
+  collectDeclaredTypes(graph);
 
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
   builder.setInsertionPointToEnd(module->getBody());
@@ -495,14 +551,15 @@ OwningOpRef<ModuleOp> GraphImporter::importModel() {
 
   Scope scope;
   for (auto [input, argument] : llvm::zip(inputs, body->getArguments()))
-    scope[input->name()] = argument;
+    scope.define(input->name(), argument);
   for (const proto::TensorProto &tensor : graph.initializer()) {
     Location loc = NameLoc::get(StringAttr::get(&context, tensor.name()),
                                 fileLoc);
     FailureOr<ElementsAttr> value = convertTensor(context, tensor, root, loc);
     if (failed(value))
       return nullptr;
-    scope[tensor.name()] = mlir::onnx::ConstantOp::create(builder, loc, *value);
+    scope.define(tensor.name(),
+                 mlir::onnx::ConstantOp::create(builder, loc, *value));
   }
 
   if (failed(importNodes(graph.node(), modelOpsets, scope, FunctionContext(),

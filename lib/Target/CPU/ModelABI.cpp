@@ -2,8 +2,18 @@
 //
 // Adds the functions of attnc/Runtime/ModelABI.h to a translated model: constant
 // descriptor tables and `attnc_model_run`, which unpacks the caller's pointer
-// arrays and calls the lowered model function (bare-pointer convention: inputs,
-// then outputs).
+// arrays and calls the lowered model function (inputs, then outputs).
+//
+// The model function keeps MLIR's default memref calling convention: each
+// buffer is passed as its expanded descriptor (allocated and aligned pointer,
+// offset, sizes, strides), which attnc_model_run fills in from the static
+// signature. The bare-pointer convention would be shorter, but it only accepts
+// memrefs whose strides are static, and MLIR gives the identity layout of a
+// shape with a zero-size dim dynamic strides outside that dim (a zero-element
+// buffer has no meaningful strides), so a model with an empty input or output
+// could not be lowered. After inlining, the constant sizes and strides fold
+// away; the code that reads and writes the buffers uses the static strides of
+// its memref types either way.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,8 +22,10 @@
 #include "attnc/Runtime/ModelABI.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
@@ -156,6 +168,53 @@ void addConstantGetter(llvm::Module &module, llvm::StringRef name,
   builder.CreateRet(builder.getInt32(value));
 }
 
+/// Fails with an error at the first op that is not in the LLVM dialect. The
+/// CPU codegen conversions are partial: an op they cannot convert (say, a
+/// function whose signature the type converter rejects) stays as it was, and
+/// LLVM IR translation would then fail with a dump of that whole op.
+LogicalResult checkLoweredToLLVM(ModuleOp module) {
+  WalkResult result = module.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (op == module.getOperation() || isa<LLVM::LLVMDialect>(op->getDialect()))
+      return WalkResult::advance();
+    InFlightDiagnostic diag = emitError(op->getLoc())
+                              << "internal error: code generation left '"
+                              << op->getName() << "'";
+    if (auto symbol =
+            op->getAttrOfType<StringAttr>(SymbolTable::getSymbolAttrName()))
+      diag << " @" << symbol.getValue();
+    diag << " unconverted, so the model cannot be translated to LLVM IR";
+    return WalkResult::interrupt();
+  });
+  return failure(result.wasInterrupted());
+}
+
+/// The number of scalars MLIR's default calling convention expands a memref
+/// of rank `rank` into: two pointers, the offset, the sizes and the strides.
+size_t getNumDescriptorArguments(size_t rank) { return 3 + 2 * rank; }
+
+/// Appends the expanded descriptor of a dense row-major buffer at `buffer`.
+/// A zero-element buffer is never accessed, so any strides describe it; these
+/// are the running products that memref.alloc would give it too.
+void appendDescriptorArguments(llvm::IRBuilder<> &builder, llvm::Value *buffer,
+                               llvm::ArrayRef<int64_t> shape,
+                               SmallVectorImpl<llvm::Value *> &args) {
+  args.push_back(buffer); // allocated pointer
+  args.push_back(buffer); // aligned pointer
+  args.push_back(builder.getInt64(0));
+  // Unsigned, so that an absurd static shape wraps instead of overflowing;
+  // such a buffer could not be allocated anyway.
+  SmallVector<uint64_t> strides(shape.size());
+  uint64_t stride = 1;
+  for (size_t dim = shape.size(); dim-- > 0;) {
+    strides[dim] = stride;
+    stride *= static_cast<uint64_t>(shape[dim]);
+  }
+  for (int64_t size : shape)
+    args.push_back(builder.getInt64(size));
+  for (uint64_t dimStride : strides)
+    args.push_back(builder.getInt64(dimStride));
+}
+
 } // namespace
 
 FailureOr<attnc::ModelSignature> attnc::getModelSignature(func::FuncOp func) {
@@ -183,16 +242,23 @@ FailureOr<attnc::ModelSignature> attnc::getModelSignature(func::FuncOp func) {
 std::unique_ptr<llvm::Module> attnc::translateToLLVMWithModelABI(
     ModuleOp module, llvm::LLVMContext &context,
     const ModelSignature &signature, llvm::StringRef entryName) {
+  if (failed(checkLoweredToLLVM(module)))
+    return nullptr;
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(module, context, "attnc_model");
   if (!llvmModule)
     return nullptr;
   llvm::Function *entry = llvmModule->getFunction(entryName);
-  size_t arity = signature.inputs.size() + signature.outputs.size();
+  size_t arity = 0;
+  for (const ModelSignature::Tensor &tensor :
+       llvm::concat<const ModelSignature::Tensor>(signature.inputs,
+                                                  signature.outputs))
+    arity += getNumDescriptorArguments(tensor.shape.size());
   if (!entry || entry->arg_size() != arity) {
     emitError(module.getLoc())
         << "internal error: the lowered model function '" << entryName
-        << "' is missing or does not take " << arity << " buffer pointers";
+        << "' is missing or does not take the " << arity
+        << " arguments of its expanded memref descriptors";
     return nullptr;
   }
 
@@ -223,13 +289,16 @@ std::unique_ptr<llvm::Module> attnc::translateToLLVMWithModelABI(
                                      "attnc_model_run", *llvmModule);
   builder.SetInsertPoint(llvm::BasicBlock::Create(context, "entry", run));
   SmallVector<llvm::Value *> args;
-  auto loadPointers = [&](llvm::Value *array, size_t count) {
-    for (size_t i = 0; i < count; ++i)
-      args.push_back(builder.CreateLoad(
-          ptr, builder.CreateConstInBoundsGEP1_64(ptr, array, i)));
+  auto appendBuffers = [&](llvm::Value *array,
+                           llvm::ArrayRef<ModelSignature::Tensor> tensors) {
+    for (auto [index, tensor] : llvm::enumerate(tensors)) {
+      llvm::Value *buffer = builder.CreateLoad(
+          ptr, builder.CreateConstInBoundsGEP1_64(ptr, array, index));
+      appendDescriptorArguments(builder, buffer, tensor.shape, args);
+    }
   };
-  loadPointers(run->getArg(0), signature.inputs.size());
-  loadPointers(run->getArg(1), signature.outputs.size());
+  appendBuffers(run->getArg(0), signature.inputs);
+  appendBuffers(run->getArg(1), signature.outputs);
   builder.CreateCall(entry, args);
   builder.CreateRet(builder.getInt32(0));
   // The model function is reachable only through attnc_model_run.

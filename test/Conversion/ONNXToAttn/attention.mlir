@@ -31,8 +31,8 @@ func.func @attention_3d_past(%q: tensor<1x4x24xf32>, %k: tensor<1x4x12xf32>, %v:
   %none = onnx.NoValue
   // CHECK: %[[QE:.+]] = tensor.expand_shape %{{.+}} {{\[\[}}0], [1], [2, 3]] output_shape [1, 4, 6, 4]
   // CHECK: %[[QT:.+]] = linalg.transpose ins(%[[QE]] : tensor<1x4x6x4xf32>) outs(%{{.+}} : tensor<1x6x4x4xf32>) permutation = [0, 2, 1, 3]
-  // CHECK: %[[KC:.+]] = tensor.concat dim(2) %{{.+}}, %{{.+}} : (tensor<1x3x5x4xf32>, tensor<1x3x4x4xf32>) -> tensor<1x3x9x4xf32>
-  // CHECK: %[[VC:.+]] = tensor.concat dim(2)
+  // CHECK: %[[KC:.+]] = attn.kv_cache_append %{{.+}}, %{{.+}} : tensor<1x3x5x4xf32>, tensor<1x3x4x4xf32> -> tensor<1x3x9x4xf32>
+  // CHECK: %[[VC:.+]] = attn.kv_cache_append
   // CHECK: %[[O:.+]] = attn.attention %[[QT]], %[[KC]], %[[VC]] mask(%{{.+}} : tensor<4x9xi1>) {causal}
   // CHECK: %[[OT:.+]] = linalg.transpose ins(%[[O]] : tensor<1x6x4x4xf32>)
   // CHECK: %[[Y:.+]] = tensor.collapse_shape %[[OT]] {{\[\[}}0], [1], [2, 3]] : tensor<1x4x6x4xf32> into tensor<1x4x24xf32>
@@ -152,7 +152,7 @@ func.func @qk_output_mode2_mask_causal_past(%q: tensor<1x2x2x4xf32>, %k: tensor<
   %none = onnx.NoValue
   // CHECK-DAG: %[[NEGINF:.+]] = arith.constant 0xFF800000 : f32
   // CHECK-DAG: %[[OFF:.+]] = arith.constant 4 : index
-  // CHECK: %[[KC:.+]] = tensor.concat dim(2)
+  // CHECK: %[[KC:.+]] = attn.kv_cache_append
   // CHECK: %[[DOT:.+]] = linalg.generic {{.*}} ins(%{{.+}}, %[[KC]] :
   // CHECK: %[[QK:.+]] = linalg.generic {indexing_maps = [#[[ID]], #[[MASKMAP]], #[[ID]]], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
   // CHECK-SAME: ins(%[[DOT]], %[[MASK]] : tensor<1x2x2x6xf32>, tensor<2x6xi1>)

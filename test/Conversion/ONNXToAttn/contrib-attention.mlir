@@ -9,7 +9,7 @@ func.func @gqa_decode(%q: tensor<2x1x128xf32>, %k: tensor<2x1x32xf32>, %v: tenso
   // CHECK: %[[LENS:.+]] = linalg.generic
   // CHECK: arith.extsi
   // CHECK: arith.addi
-  // CHECK: %[[KC:.+]] = tensor.concat dim(2)
+  // CHECK: %[[KC:.+]] = attn.kv_cache_append %{{.+}}, %{{.+}} : tensor<2x2x6x16xf32>, tensor<2x2x1x16xf32> -> tensor<2x2x7x16xf32>
   // CHECK: attn.attention %{{.+}}, %[[KC]], %{{.+}} kv_lengths(%[[LENS]] : tensor<2xi64>) {causal, softcap = 3.000000e+01 : f64, window_left = 3 : i64}
   %out, %pko, %pvo = "onnx.ms.GroupQueryAttention"(%q, %k, %v, %pk, %pv, %seqlens, %total, %none, %none, %none, %none, %none)
       {num_heads = 8 : si64, kv_num_heads = 2 : si64, local_window_size = 3 : si64, softcap = 30.0 : f32}

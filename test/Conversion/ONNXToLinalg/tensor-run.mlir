@@ -4,7 +4,7 @@
 // RUN: attnc-opt %s --convert-onnx-to-linalg --canonicalize \
 // RUN:   --one-shot-bufferize="bufferize-function-boundaries" \
 // RUN:   --convert-linalg-to-loops --convert-scf-to-cf --expand-strided-metadata \
-// RUN:   --finalize-memref-to-llvm --convert-math-to-llvm \
+// RUN:   --lower-affine --finalize-memref-to-llvm --convert-math-to-llvm \
 // RUN:   --convert-arith-to-llvm --convert-cf-to-llvm --convert-func-to-llvm \
 // RUN:   --reconcile-unrealized-casts \
 // RUN: | mlir-runner -e main -entry-point-result=void \
@@ -128,5 +128,23 @@ func.func @main() {
   %ra = bufferization.to_buffer %range : tensor<?xi64> to memref<?xi64>
   %rb = memref.cast %ra : memref<?xi64> to memref<*xi64>
   call @printMemrefI64(%rb) : (memref<*xi64>) -> ()
+
+  // np.tile(arange(6).reshape(2, 3), (2, 3)) with run-time repeats.
+  // CHECK: sizes = [4, 9]
+  // CHECK-NEXT: {{\[}}[0, 1, 2, 0, 1, 2, 0, 1, 2],
+  // CHECK-NEXT: [3, 4, 5, 3, 4, 5, 3, 4, 5],
+  // CHECK-NEXT: [0, 1, 2, 0, 1, 2, 0, 1, 2],
+  // CHECK-NEXT: [3, 4, 5, 3, 4, 5, 3, 4, 5]]
+  %tx = arith.constant dense<[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]> : tensor<2x3xf32>
+  %txu = tensor.cast %tx : tensor<2x3xf32> to tensor<*xf32>
+  %txo = call @opaque_f32(%txu) : (tensor<*xf32>) -> tensor<*xf32>
+  %txr = tensor.cast %txo : tensor<*xf32> to tensor<2x3xf32>
+  %repeats = arith.constant dense<[2, 3]> : tensor<2xi64>
+  %rpu = tensor.cast %repeats : tensor<2xi64> to tensor<*xi64>
+  %rpo = call @opaque_i64(%rpu) : (tensor<*xi64>) -> tensor<*xi64>
+  %rpr = tensor.cast %rpo : tensor<*xi64> to tensor<2xi64>
+  %tile = onnx.Tile %txr, %rpr : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<?x?xf32>
+  %ti0 = tensor.cast %tile : tensor<?x?xf32> to tensor<*xf32>
+  call @print(%ti0) : (tensor<*xf32>) -> ()
   return
 }

@@ -346,3 +346,36 @@ func.func @identity(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
   %0 = onnx.Identity %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
   return %0 : tensor<2x3xf32>
 }
+
+// -----
+
+// Tile as a broadcast to r_0 x n_0 x r_1 x n_1 (the copies on new outer
+// dims) and a collapse of each pair.
+// CHECK-LABEL: func.func @tile
+// CHECK-SAME: (%[[X:.+]]: tensor<2x3xf32>)
+// CHECK: %[[INIT:.+]] = tensor.empty() : tensor<2x2x1x3xf32>
+// CHECK: %[[COPIES:.+]] = linalg.broadcast ins(%[[X]] : tensor<2x3xf32>) outs(%[[INIT]] : tensor<2x2x1x3xf32>) dimensions = [0, 2]
+// CHECK: %[[T:.+]] = tensor.collapse_shape %[[COPIES]] {{\[}}[0, 1], [2, 3]] : tensor<2x2x1x3xf32> into tensor<4x3xf32>
+// CHECK: return %[[T]]
+func.func @tile(%x: tensor<2x3xf32>) -> tensor<4x3xf32> {
+  %r = onnx.Constant dense<[2, 1]> : tensor<2xi64>
+  %0 = onnx.Tile %x, %r : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<4x3xf32>
+  return %0 : tensor<4x3xf32>
+}
+
+// -----
+
+// Repeats read at run time and a dynamic input dim size the copies.
+// CHECK-LABEL: func.func @tile_runtime_repeats
+// CHECK-SAME: (%[[X:.+]]: tensor<?x3xf32>, %[[R:.+]]: tensor<2xi64>)
+// CHECK: %[[R0:.+]] = arith.index_cast %{{.+}} : i64 to index
+// CHECK: %[[N0:.+]] = tensor.dim %[[X]], %{{.+}} : tensor<?x3xf32>
+// CHECK: %[[R1:.+]] = arith.index_cast %{{.+}} : i64 to index
+// CHECK: %[[INIT:.+]] = tensor.empty(%[[R0]], %[[N0]], %[[R1]]) : tensor<?x?x?x3xf32>
+// CHECK: %[[COPIES:.+]] = linalg.broadcast ins(%[[X]] : tensor<?x3xf32>) outs(%[[INIT]] : tensor<?x?x?x3xf32>) dimensions = [0, 2]
+// CHECK: %[[T:.+]] = tensor.collapse_shape %[[COPIES]] {{\[}}[0, 1], [2, 3]] : tensor<?x?x?x3xf32> into tensor<?x?xf32>
+// CHECK: return %[[T]]
+func.func @tile_runtime_repeats(%x: tensor<?x3xf32>, %r: tensor<2xi64>) -> tensor<?x?xf32> {
+  %0 = onnx.Tile %x, %r : (tensor<?x3xf32>, tensor<2xi64>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}

@@ -590,3 +590,35 @@ func.func @linear_qkv(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: 
   %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x2x32x8xf32>
   return
 }
+
+// -----
+
+func.func @kv_cache_append_element_type(%past: tensor<1x2x7x16xf32>, %new: tensor<1x2x1x16xf16>) {
+  // expected-error @+1 {{expects past, update and result to have the same element type, but got 'f32' and 'f16'}}
+  %r = attn.kv_cache_append %past, %new : tensor<1x2x7x16xf32>, tensor<1x2x1x16xf16> -> tensor<1x2x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @kv_cache_append_heads(%past: tensor<1x2x7x16xf32>, %new: tensor<1x4x1x16xf32>) {
+  // expected-error @+1 {{expects update of shape [B, H, S, D] = [1, 2, ?, 16], but got [1, 4, 1, 16]}}
+  %r = attn.kv_cache_append %past, %new : tensor<1x2x7x16xf32>, tensor<1x4x1x16xf32> -> tensor<1x2x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @kv_cache_append_length(%past: tensor<1x2x7x16xf32>, %new: tensor<1x2x3x16xf32>) {
+  // expected-error @+1 {{expects result of shape [B, H, P + S, D] = [1, 2, 10, 16], but got [1, 2, 8, 16]}}
+  %r = attn.kv_cache_append %past, %new : tensor<1x2x7x16xf32>, tensor<1x2x3x16xf32> -> tensor<1x2x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @kv_cache_append_dynamic_past(%past: tensor<?x2x?x16xf32>, %new: tensor<3x2x1x16xf32>) {
+  // expected-error @+1 {{expects result of shape [B, H, P + S, D] = [3, 2, ?, 16], but got [4, 2, 8, 16]}}
+  %r = attn.kv_cache_append %past, %new : tensor<?x2x?x16xf32>, tensor<3x2x1x16xf32> -> tensor<4x2x8x16xf32>
+  return
+}

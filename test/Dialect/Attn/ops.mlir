@@ -74,6 +74,17 @@ func.func @kv_cache_update_modes(%cache: tensor<1x2x16x32xf32>, %new: tensor<1x2
   return %a, %b : tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>
 }
 
+// CHECK-LABEL: func.func @kv_cache_append
+// CHECK-SAME: (%[[PAST:[^:]+]]: tensor<1x2x7x16xf32>, %[[NEW:[^:]+]]: tensor<1x2x1x16xf32>, %[[EMPTY:[^:]+]]: tensor<2x1x0x8xf16>, %[[PROMPT:[^:]+]]: tensor<2x1x?x8xf16>)
+func.func @kv_cache_append(%past: tensor<1x2x7x16xf32>, %new: tensor<1x2x1x16xf32>,
+                           %empty: tensor<2x1x0x8xf16>, %prompt: tensor<2x1x?x8xf16>) -> (tensor<1x2x8x16xf32>, tensor<2x1x?x8xf16>) {
+  // CHECK: attn.kv_cache_append %[[PAST]], %[[NEW]] : tensor<1x2x7x16xf32>, tensor<1x2x1x16xf32> -> tensor<1x2x8x16xf32>
+  %a = attn.kv_cache_append %past, %new : tensor<1x2x7x16xf32>, tensor<1x2x1x16xf32> -> tensor<1x2x8x16xf32>
+  // CHECK: attn.kv_cache_append %[[EMPTY]], %[[PROMPT]] : tensor<2x1x0x8xf16>, tensor<2x1x?x8xf16> -> tensor<2x1x?x8xf16>
+  %b = attn.kv_cache_append %empty, %prompt : tensor<2x1x0x8xf16>, tensor<2x1x?x8xf16> -> tensor<2x1x?x8xf16>
+  return %a, %b : tensor<1x2x8x16xf32>, tensor<2x1x?x8xf16>
+}
+
 // CHECK-LABEL: func.func @dsa_chain
 func.func @dsa_chain(%qi: tensor<1x64x4x32xf32>, %ki: tensor<1x64x32xf32>, %w: tensor<1x64x4xf32>,
                      %q: tensor<1x8x64x80xf32>, %k: tensor<1x1x64x80xf32>, %v: tensor<1x1x64x64xf32>) -> tensor<1x8x64x64xf32> {

@@ -205,9 +205,18 @@ func.func @reduce_axes_rank(%x: tensor<2x8xf32>, %axes: tensor<1x1xi64>) {
 // -----
 
 func.func @reduce_dynamic_axes(%x: tensor<2x8xf32>, %axes: tensor<?xi64>) {
-  // expected-error @+2 {{expects constant axes, or axes of a static length with keepdims = 1}}
+  // expected-error @+2 {{expects constant axes or axes of a static length when keepdims = 0, because the result rank is the data rank minus their number, but got axes of type 'tensor<?xi64>'}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = onnx.ReduceMean %x, %axes {keepdims = 0 : si64} : (tensor<2x8xf32>, tensor<?xi64>) -> tensor<?xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_more_axes_than_dims(%x: tensor<2x3xf32>, %axes: tensor<3xi64>) {
+  // expected-error @+2 {{expects at most 2 distinct axes, but got 3}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = onnx.ReduceSum %x, %axes : (tensor<2x3xf32>, tensor<3xi64>) -> tensor<1x1xf32>
   return
 }
 

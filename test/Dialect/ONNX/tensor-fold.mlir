@@ -216,3 +216,32 @@ func.func @fold_limit() -> (tensor<2048xf32>, tensor<2048xi64>) {
   %1 = onnx.Range %s, %l, %d : (tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<2048xi64>
   return %0, %1 : tensor<2048xf32>, tensor<2048xi64>
 }
+
+// -----
+
+// Tile and Trilu of constants fold (numpy.tile, numpy.tril / triu); a Tile
+// by ones is its input; a 33 x 33 Trilu is above the limit.
+// CHECK-LABEL: func.func @tile_and_trilu
+// CHECK-SAME: (%[[X:.+]]: tensor<2x3xf32>)
+func.func @tile_and_trilu(%x: tensor<2x3xf32>) -> (tensor<4x6xi64>, tensor<2x3xf32>, tensor<3x3xi64>, tensor<3x3xi1>, tensor<33x33xf32>) {
+  // CHECK-DAG: %[[T:.+]] = onnx.Constant dense<{{\[}}[1, 2, 1, 2, 1, 2], [3, 4, 3, 4, 3, 4], [1, 2, 1, 2, 1, 2], [3, 4, 3, 4, 3, 4]]> : tensor<4x6xi64>
+  // CHECK-DAG: %[[L:.+]] = onnx.Constant dense<{{\[}}[0, 0, 0], [4, 0, 0], [7, 8, 0]]> : tensor<3x3xi64>
+  // CHECK-DAG: %[[U:.+]] = onnx.Constant dense<{{\[}}[false, true, true], [false, false, true], [false, false, false]]> : tensor<3x3xi1>
+  // CHECK-DAG: %[[BIG:.+]] = onnx.Trilu
+  // CHECK: return %[[T]], %[[X]], %[[L]], %[[U]], %[[BIG]]
+  %c = onnx.Constant dense<[[1, 2], [3, 4]]> : tensor<2x2xi64>
+  %r = onnx.Constant dense<[2, 3]> : tensor<2xi64>
+  %0 = onnx.Tile %c, %r : (tensor<2x2xi64>, tensor<2xi64>) -> tensor<4x6xi64>
+  %ones = onnx.Constant dense<1> : tensor<2xi64>
+  %1 = onnx.Tile %x, %ones : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<2x3xf32>
+  %a = onnx.Constant dense<[[1, 2, 3], [4, 5, 6], [7, 8, 9]]> : tensor<3x3xi64>
+  %minus1 = onnx.Constant dense<-1> : tensor<i64>
+  %2 = onnx.Trilu %a, %minus1 {upper = 0 : si64} : (tensor<3x3xi64>, tensor<i64>) -> tensor<3x3xi64>
+  %b = onnx.Constant dense<true> : tensor<3x3xi1>
+  %plus1 = onnx.Constant dense<1> : tensor<i64>
+  %3 = onnx.Trilu %b, %plus1 : (tensor<3x3xi1>, tensor<i64>) -> tensor<3x3xi1>
+  %f = onnx.Constant dense<1.0> : tensor<33x33xf32>
+  %none = onnx.NoValue
+  %4 = onnx.Trilu %f, %none : (tensor<33x33xf32>, none) -> tensor<33x33xf32>
+  return %0, %1, %2, %3, %4 : tensor<4x6xi64>, tensor<2x3xf32>, tensor<3x3xi64>, tensor<3x3xi1>, tensor<33x33xf32>
+}

@@ -584,3 +584,53 @@ func.func @inferred_constant_of_shape_default(%s: tensor<2xi64>) {
   %0 = onnx.ConstantOfShape %s : (tensor<2xi64>) -> tensor<2x3xi64>
   return
 }
+
+// -----
+
+func.func @tile_repeats_length(%x: tensor<3x4xf32>) {
+  %r = onnx.Constant dense<[2, 1, 1]> : tensor<3xi64>
+  // expected-error @+2 {{expects one repeat per dim of the rank-2 input, but got 3}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = onnx.Tile %x, %r : (tensor<3x4xf32>, tensor<3xi64>) -> tensor<6x4x1xf32>
+  return
+}
+
+// -----
+
+func.func @tile_repeats_rank(%x: tensor<3x4xf32>, %r: tensor<1x2xi64>) {
+  // expected-error @+2 {{expects repeats to be 1-D of static length, but got 'tensor<1x2xi64>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = onnx.Tile %x, %r : (tensor<3x4xf32>, tensor<1x2xi64>) -> tensor<?x?xf32>
+  return
+}
+
+// -----
+
+func.func @tile_negative(%x: tensor<3x4xf32>) {
+  %r = onnx.Constant dense<[2, -1]> : tensor<2xi64>
+  // expected-error @+2 {{expects repeats >= 0, but got -1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = onnx.Tile %x, %r : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<6x4xf32>
+  return
+}
+
+// -----
+
+func.func @tile_overflow(%x: tensor<3x4xf32>) {
+  %r = onnx.Constant dense<[4611686018427387904, 1]> : tensor<2xi64>
+  // expected-error @+2 {{expects dims that fit in int64, but dim 0 is 3 x 4611686018427387904}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = onnx.Tile %x, %r : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<?x4xf32>
+  return
+}
+
+// -----
+
+func.func @inferred_tile(%x: tensor<?x4xf32>) {
+  %r = onnx.Constant dense<[0, 3]> : tensor<2xi64>
+  // Zero copies of a dynamic dim are empty.
+  // expected-error @+2 {{inferred type(s) 'tensor<0x12xf32>' are incompatible with return type(s) of operation 'tensor<2x12xf32>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = onnx.Tile %x, %r : (tensor<?x4xf32>, tensor<2xi64>) -> tensor<2x12xf32>
+  return
+}

@@ -141,3 +141,13 @@ func.func @tensor_scatter(%past: tensor<2x1x4x5xf32>, %update: tensor<2x1x1x5xf3
   %1 = onnx.TensorScatter %past, %update, %none {axis = 2 : si64, mode = "circular"} : (tensor<2x1x4x5xf32>, tensor<2x1x1x5xf32>, none) -> tensor<2x1x4x5xf32>
   return %0, %1 : tensor<2x1x4x5xf32>, tensor<2x1x4x5xf32>
 }
+
+// CHECK-LABEL: func.func @tile
+func.func @tile(%x: tensor<3x4xf32>, %r: tensor<2xi64>) -> (tensor<6x4xf32>, tensor<?x?xf32>) {
+  %repeats = onnx.Constant dense<[2, 1]> : tensor<2xi64>
+  // CHECK: onnx.Tile {{.*}} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<6x4xf32>
+  %0 = onnx.Tile %x, %repeats : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<6x4xf32>
+  // CHECK: onnx.Tile {{.*}} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<?x?xf32>
+  %1 = onnx.Tile %x, %r : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<?x?xf32>
+  return %0, %1 : tensor<6x4xf32>, tensor<?x?xf32>
+}

@@ -20,6 +20,14 @@ void populateONNXMathToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// Split, Squeeze/Unsqueeze, Range, Trilu, ConstantOfShape, constants, ...
 void populateONNXTensorToLinalgPatterns(mlir::RewritePatternSet &patterns);
 
+/// Control flow: Loop and Scan to scf loops (their bodies are moved, not
+/// converted: the other patterns lower the bodies' ops).
+void populateONNXControlFlowToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
+/// Data-dependent indexing: TopK (selection by rank), GatherElements and
+/// ScatterElements (linalg.generic reading at computed indices).
+void populateONNXIndexingToLinalgPatterns(mlir::RewritePatternSet &patterns);
+
 /// All of the above.
 void populateONNXToLinalgPatterns(mlir::RewritePatternSet &patterns);
 

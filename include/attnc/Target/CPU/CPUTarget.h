@@ -46,8 +46,9 @@ struct ModelSignature {
 mlir::FailureOr<ModelSignature> getModelSignature(mlir::func::FuncOp func);
 
 /// Translates an LLVM-dialect module to LLVM IR and adds the ABI functions,
-/// which call `entryName` (the lowered model function: bare pointers to the
-/// inputs, then to the outputs).
+/// which call `entryName` (the lowered model function: the expanded memref
+/// descriptors of the inputs, then of the outputs). Fails with an error naming
+/// the first op that code generation left outside the LLVM dialect.
 std::unique_ptr<llvm::Module>
 translateToLLVMWithModelABI(mlir::ModuleOp module, llvm::LLVMContext &context,
                             const ModelSignature &signature,

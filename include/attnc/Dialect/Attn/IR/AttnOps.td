@@ -241,6 +241,43 @@ def Attn_KVCacheUpdateOp : Attn_Op<"kv_cache_update",
 }
 
 //===----------------------------------------------------------------------===//
+// attn.kv_cache_append
+//===----------------------------------------------------------------------===//
+
+def Attn_KVCacheAppendOp : Attn_Op<"kv_cache_append", [Pure]> {
+  let summary = "append new keys or values to a past on the sequence axis";
+  let description = [{
+    `past : B x H x P x D`, `update : B x H x S x D`; the result is the longer
+    cache `B x H x (P + S) x D` holding the past followed by the update:
+
+    ```
+    result[b, h, t, d] = past[b, h, t, d]          for t < P
+    result[b, h, t, d] = update[b, h, t - P, d]    for P <= t < P + S
+    ```
+
+    This is the growing cache of ONNX `Attention` and the onnxruntime attention
+    ops with `past_key` / `present_key`, and the `Concat(past, new, axis=2)` of
+    decomposed exports. `P` may be 0. Unlike `attn.kv_cache_update`, which
+    writes into a cache of fixed size at given positions, the result is a new
+    tensor with `S` more slots, and every token of the past keeps its slot.
+
+    ```mlir
+    %present = attn.kv_cache_append %past, %new
+        : tensor<1x2x7x16xf32>, tensor<1x2x1x16xf32> -> tensor<1x2x8x16xf32>
+    ```
+  }];
+
+  let arguments = (ins Attn_Float4DTensor:$past, Attn_Float4DTensor:$update);
+  let results = (outs Attn_Float4DTensor:$result);
+
+  let assemblyFormat = [{
+    $past `,` $update attr-dict
+    `:` type($past) `,` type($update) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Sparse family: attn.lightning_indexer, attn.topk, attn.sparse_attention
 //===----------------------------------------------------------------------===//
 
@@ -362,26 +399,43 @@ def Attn_KVCompressOp : Attn_Op<"kv_compress", [Pure]> {
   let summary = "gated block compression of per-token KV entries (DeepSeek V4 CSA/HCA)";
   let description = [{
     Pools each block of `m = ratio` consecutive tokens into one compressed entry
-    with a learned, per-channel softmax gate. `content, gate : B x T x C'`,
-    `position_bias : m x C'`; the result has `N = floor(T / m)` entries (a trailing
-    incomplete block is not emitted: it is still being filled).
+    with a learned, per-channel softmax gate: the compressor of DeepSeek V4,
+    whose RMSNorm and compressed-branch RoPE follow as separate ops.
+    `content, gate : B x T x C'`, `position_bias : m x C'`; the result
+    `B x N x C` has `N = floor(T / m)` entries (a trailing incomplete block is
+    not emitted: it is still being filled).
 
     Without `overlap` (HCA), `C = C'` and entry `i` pools block `i`
-    (tokens `i*m .. i*m + m - 1`):
+    (tokens `i*m .. i*m + m - 1`); for `j` in `[0, m)`:
 
     ```
-    z[j, c]      = gate[b, i*m + j, c] + position_bias[j, c]           j in [0, m)
-    result[b,i,c] = sum_j softmax_j(z[:, c])[j] * content[b, i*m + j, c]
+    z[j, c]       = gate[b, i*m + j, c] + position_bias[j, c]
+    x[j, c]       = content[b, i*m + j, c]
+    result[b,i,c] = sum_j softmax_j(z[:, c])[j] * x[j, c]
     ```
 
     With `overlap` (CSA), `C' = 2C`: entry `i` pools the `2m` tokens of blocks
-    `i - 1` and `i`, block `i - 1` through channels `[0, C)` and block `i` through
-    channels `[C, 2C)`; the softmax runs over those `2m` positions per channel and
-    block `-1` does not exist (its gates are `-inf`).
+    `i - 1` and `i`, block `i - 1` through channels `[0, C)` and block `i`
+    through channels `[C, 2C)`, each token biased by its row of
+    `position_bias`; the softmax runs over those `2m` positions per channel,
+    and block `-1` does not exist (its gates are `-inf`):
 
-    Causality: entry `i` depends on tokens up to `(i + 1) * m - 1`, so a query at
-    position `t` may only use entries with `(i + 1) * m <= t + 1`. The consumer
-    enforces this rule (a mask over the compressed axis).
+    ```
+    z[j, c]       = gate[b, (i-1)*m + j, c] + position_bias[j, c]      (-inf when i = 0)
+    x[j, c]       = content[b, (i-1)*m + j, c]                         (unused when i = 0)
+    z[m + j, c]   = gate[b, i*m + j, C + c] + position_bias[j, C + c]
+    x[m + j, c]   = content[b, i*m + j, C + c]
+    result[b,i,c] = sum_n softmax_n(z[:, c])[n] * x[n, c]              n in [0, 2m)
+    ```
+
+    Causality: entry `i` depends on tokens up to `(i + 1) * m - 1` and never on
+    a later one, so it is visible to a query at position `p` only when its
+    whole block is at or before `p`: `(i + 1) * m - 1 <= p`. The op has no
+    queries; the consumer enforces this rule (a mask over the compressed axis).
+    The entries of a prefix of the tokens are a prefix of the entries.
+
+    f16 and bf16 inputs are computed in f32 (gate softmax and sums); the result
+    is rounded once.
 
     ```mlir
     %c = attn.kv_compress %content, %gate, %bias {ratio = 4 : i64}
@@ -411,23 +465,37 @@ def Attn_MLAOp : Attn_Op<"mla", [Pure]> {
     Attention whose keys and values are expanded per head from a shared latent
     `c_kv` (the only cache, with the decoupled RoPE key). Shapes:
     `q_nope : B x H x S x Dn`, `q_rope : B x H x S x Dr`, `c_kv : B x T x Dc`,
-    `k_rope : B x T x Dr` (one RoPE key per token, shared by all heads),
-    `w_uk : H x Dc x Dn`, `w_uv : H x Dc x Dv`; result `B x H x S x Dv`.
+    `k_rope : B x T x Dr` (one RoPE key per token, shared by all heads, RoPE
+    already applied), `w_uk : H x Dc x Dn`, `w_uv : H x Dc x Dv`; result
+    `B x H x S x Dv`.
 
     ```
-    k_nope[b,h,j,:] = c_kv[b,j,:] * w_uk[h]                    (Dc -> Dn)
-    v[b,h,j,:]      = c_kv[b,j,:] * w_uv[h]                    (Dc -> Dv)
+    k_nope[b,h,j,n] = sum_c c_kv[b,j,c] * w_uk[h,c,n]
+    v[b,h,j,e]      = sum_c c_kv[b,j,c] * w_uv[h,c,e]
     s[j]  = scale * (dot(q_nope[b,h,i,:], k_nope[b,h,j,:]) + dot(q_rope[b,h,i,:], k_rope[b,j,:]))
-    s[j]  = -inf if causal and j > i + (T - S)
+    s[j]  = -inf if causal and j > i + (T - S)                (bottom-right alignment)
     result[b,h,i,:] = sum_j softmax(s)[j] * v[b,h,j,:]
     ```
 
-    `form` picks how a lowering evaluates it; both give the same result.
-    `expanded` materialises `k_nope` and `v` (cheap for prefill). `absorbed`
-    folds `w_uk` into the query (`q~ = w_uk[h] * q_nope`, width `Dc`) and `w_uv`
-    into the output, so attention runs as MQA over `[c_kv ; k_rope]` (width
-    `Dc + Dr`) and never expands the cache (decode). `scale` is explicit
-    (DeepSeek multiplies `1/sqrt(Dn + Dr)` by a YaRN factor).
+    A row with no visible key (causal with `S > T`) produces zeros.
+
+    `form` picks how a lowering evaluates it; both give the same result up to
+    rounding. `expanded` materialises `k_nope` and `v` (cheap for prefill).
+    `absorbed` folds `w_uk` into the query and `w_uv` into the output, so the
+    attention runs as MQA over `[c_kv ; k_rope]` (width `Dc + Dr`) and never
+    expands the cache (decode):
+
+    ```
+    q~[b,h,i,c]     = sum_n w_uk[h,c,n] * q_nope[b,h,i,n]
+    s[j]            = scale * (dot(q~[b,h,i,:], c_kv[b,j,:]) + dot(q_rope[b,h,i,:], k_rope[b,j,:]))
+    o~[b,h,i,c]     = sum_j softmax(s)[j] * c_kv[b,j,c]
+    result[b,h,i,e] = sum_c o~[b,h,i,c] * w_uv[h,c,e]
+    ```
+
+    `scale` is explicit (DeepSeek multiplies `1/sqrt(Dn + Dr)` by a YaRN
+    factor). f16 and bf16 operands are computed in f32, including the expanded
+    keys and values or the absorbed query and latent output; the result is
+    rounded once.
 
     ```mlir
     %o = attn.mla %qn, %qr, %ckv, %kr, %wuk, %wuv {scale = 0.1 : f64, causal}

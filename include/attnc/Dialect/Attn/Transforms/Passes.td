@@ -12,25 +12,121 @@ def RaiseAttentionPass : Pass<"attn-raise-attention", "::mlir::func::FuncOp"> {
     chains as exporters write them and replaces each by one `attn.attention`,
     computing the same values up to float rounding:
 
-    * K^T as a Transpose swapping the last two dims, or as a value (a
-      transpose is then inserted); Q and K of rank 4 (B x H x S x D);
+    * K^T as a Transpose (of B x H x S x D, or straight from B x S x H x D),
+      or as a value (a transpose is then inserted); Q and K of rank 4;
     * scale as Div or Mul by scalar constants after QK^T, on Q, or on Q and
       K^T (sqrt(scale) on both); the op's scale is their product;
     * softcap as `Mul(Tanh(Div(s, c)), c)`;
-    * an additive mask `Add(s, M)`: a constant M that is provably a
-      (sliding-window) causal mask with -inf or the dtype's lowest finite value
-      becomes `causal` / `window_left`; any other M broadcastable to the
-      scores is kept as the op's mask operand;
-    * a Softmax over the last axis, optionally between Casts to f32 and back;
-    * K/V heads repeated for GQA/MQA by Unsqueeze + Expand + Reshape (or by
-      MatMul's broadcasting of a single KV head) are read unrepeated.
+    * a mask `Add(s, M)` or `Where(hidden, fill, s)` (masked_fill): an M
+      computed from constants (Trilu, Range and comparisons, Where, ...,
+      evaluated at compile time) that is provably a (sliding-window) causal
+      mask with -inf or the dtype's lowest finite value becomes `causal` /
+      `window_left`; any other additive M broadcastable to the scores is
+      kept as the op's mask operand;
+    * sinks as a per-head column concatenated to the scores and sliced off
+      the probabilities (gpt-oss), becoming the `sinks` operand;
+    * a Softmax over the last axis, optionally after a max-shift and between
+      Casts to f32 and back;
+    * K/V heads repeated for GQA/MQA by Unsqueeze + Expand, Concat of
+      copies or Tile of the new axis + Reshape (on K, K^T or V), or by
+      MatMul's broadcasting of a single KV head, are read unrepeated; heads
+      tiled in the h % Hkv order (a Concat or Tile on the head axis) stay
+      repeated (multi-head attention), with a remark.
+
+    Only the final MatMul is replaced. Every intermediate from the QK^T
+    product up to the probabilities (scaled, softcapped, masked scores, the
+    Softmax and the Casts, Where or Slice after it) may also be read outside
+    the block, e.g. as ONNX Attention's `qk_matmul_output`: the ops computing
+    it stay for those readers and the attention op no longer depends on
+    them (with `remarks=true`, a remark names the shared op).
 
     Anything else is left alone; with `remarks=true` every Softmax left in
-    the function gets a remark naming the condition that failed.
+    the function that a MatMul reads gets a remark naming the condition that
+    failed. docs/AttentionRaising.md lists the spellings.
   }];
   let options = [
     Option<"remarks", "remarks", "bool", /*default=*/"false",
            "Explain with a remark why a Softmax was not raised">
+  ];
+  let dependentDialects = ["::mlir::attn::AttnDialect"];
+}
+
+def RaiseKVCachePass : Pass<"attn-raise-kv-cache", "::mlir::func::FuncOp"> {
+  let summary = "Raise past/present KV concatenation in the onnx dialect to "
+                "attn.kv_cache_append";
+  let description = [{
+    Replaces `Concat(past, new)` by `attn.kv_cache_append past, new` when
+
+    * it has exactly two operands, both rank 4 (B x H x T x D) floats;
+    * its axis is the sequence axis, 2 or -2;
+    * at least one use of its result starts the K or V side of an attention
+      block: a Transpose that swaps the last two dims (K^T), an Unsqueeze at
+      axis 2, an Expand or a Concat of copies on the head axis (the GQA/MQA
+      head repeat), the right operand of a MatMul (V), or the key or value
+      of an `attn.attention`.
+
+    Its other uses (typically the graph's `present` output) read the new op's
+    result, which is the same tensor. Run before `attn-raise-attention`.
+  }];
+  let dependentDialects = ["::mlir::attn::AttnDialect"];
+}
+
+def RaiseRopePass : Pass<"attn-raise-rope", "::mlir::func::FuncOp"> {
+  let summary = "Raise decomposed rotary position embeddings in the onnx "
+                "dialect to attn.rope";
+  let description = [{
+    Recognises the RoPE spellings of exported graphs (see
+    `populateRaiseRopePatterns`) on rank-4 tensors, B x H x S x D or
+    B x S x H x D, and replaces each by one `attn.rope` computing the same
+    values up to float rounding:
+
+    * half-split: `x * cos + rotate_half(x) * sin`, `rotate_half(x) =
+      Concat(Neg(x2), x1)` with the halves taken by Slice or Split, any
+      operand order of the Add and the Muls; `Concat(x2, Neg(x1))` is the
+      inverse rotation; or the complex product `Concat(x1 * c - x2 * s,
+      x1 * s + x2 * c)` of ONNX RotaryEmbedding's function body;
+    * interleaved (GPT-J): the same on the pair members a, b (a Reshape of
+      x to [..., R/2, 2] cut by Slice or Split, or the strided slices
+      x[..., 0::2], x[..., 1::2]): `Reshape(Concat(Neg(b), a))` as the
+      rotation, or `Reshape(Concat(a * c - b * s, a * s + b * c))`;
+    * partial: only channels [offset, offset + R) rotate and the others are
+      concatenated back unchanged;
+    * cos/sin as `Gather(table, position_ids)` (raised with the op's
+      `position_ids` and the first half of the table) or any value that
+      broadcasts per token (raised as per-token tables).
+
+    The cos/sin values of the rotate forms multiply both members of a pair,
+    so they must be two copies of one half (half-split) or have equal even and
+    odd channels (interleaved); the pattern proves that from constants, from
+    `Concat(c, c)` and from ops that keep it, and refuses otherwise. With
+    `remarks=true` every rotate_half left in the function (a Concat on the
+    last axis with a Neg operand) gets a remark naming the condition that
+    failed.
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Explain with a remark why a rotate_half was not raised">
+  ];
+  let dependentDialects = ["::mlir::attn::AttnDialect"];
+}
+
+def RaiseSparseAttentionPass
+    : Pass<"attn-raise-sparse-attention", "::mlir::func::FuncOp"> {
+  let summary = "Raise DeepSeek sparse attention in mask form to "
+                "attn.lightning_indexer, attn.topk and attn.sparse_attention";
+  let description = [{
+    Runs after `attn-raise-attention`. Replaces an `attn.attention` whose
+    mask is `Add(Unsqueeze(ScatterElements(-inf, TopK(Add(I, C)).Indices,
+    0), [1]), C')` (or that is `causal` with the Unsqueeze as its mask),
+    with `I = ReduceSum(Mul(Relu(MatMul(qI, kI^T)), w), [1])` and C, C'
+    constant causal masks, by `attn.lightning_indexer {causal}`,
+    `attn.topk` and `attn.sparse_attention` (docs/AttentionRaising.md, DSA).
+    With `remarks=true` every attention left with a mask computed from a
+    TopK gets a remark naming the condition that failed.
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Explain with a remark why a top-k masked attention was not raised">
   ];
   let dependentDialects = ["::mlir::attn::AttnDialect"];
 }

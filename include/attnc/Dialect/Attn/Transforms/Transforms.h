@@ -14,12 +14,38 @@ class RewritePatternSet;
 namespace mlir::attn {
 
 /// Patterns that replace decomposed attention in the onnx dialect
-/// (MatMul, scale, softcap, mask, Softmax, MatMul) by one attn.attention.
-void populateAttentionRaisingPatterns(RewritePatternSet &patterns);
+/// (MatMul, scale, softcap, mask, sinks, Softmax, MatMul) by one
+/// attn.attention. With `remarks`, a block raised as multi-head attention
+/// although the graph repeats its K/V heads gets a remark saying why.
+void populateAttentionRaisingPatterns(RewritePatternSet &patterns,
+                                      bool remarks = false);
 
 /// Why the decomposed attention around `softmax` (an onnx.Softmax) cannot be
 /// raised, or nullopt when it can. For diagnostics of near-misses.
 std::optional<std::string> explainUnraisedAttention(Operation *softmax);
+
+/// Patterns that replace decomposed rotary position embeddings in the onnx
+/// dialect (half-split, interleaved, partial; cos/sin gathered by position
+/// or given per token) by one attn.rope.
+void populateRaiseRopePatterns(RewritePatternSet &patterns);
+
+/// Why the rotate_half `rotation` (an onnx.Concat on the last axis with an
+/// onnx.Neg operand) is not part of a RoPE that can be raised, or nullopt
+/// when it is. For diagnostics of near-misses.
+std::optional<std::string> explainUnraisedRope(Operation *rotation);
+
+/// Patterns that replace `Concat(past, new)` on the sequence axis of keys or
+/// values read by attention by one attn.kv_cache_append.
+void populateRaiseKVCachePatterns(RewritePatternSet &patterns);
+
+/// Patterns that replace an attn.attention masked by the DeepSeek sparse
+/// attention mask form (indexer -> TopK -> ScatterElements into -inf) by
+/// attn.lightning_indexer -> attn.topk -> attn.sparse_attention.
+void populateSparseAttentionRaisingPatterns(RewritePatternSet &patterns);
+
+/// Why `attention` (an attn.attention) is not a sparse attention in mask
+/// form that can be raised, or nullopt when it is. For diagnostics.
+std::optional<std::string> explainUnraisedSparseAttention(Operation *attention);
 
 } // namespace mlir::attn
 

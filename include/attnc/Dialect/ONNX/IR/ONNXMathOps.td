@@ -113,7 +113,10 @@ class ONNX_ReduceOp<string mnemonic, string desc, Type tensorType>
     tensor; negative values count from the end). Without `axes` (or with an
     empty one) every dim is reduced, unless `noop_with_empty_axes = 1`, which
     makes the op the identity. `keepdims = 1` keeps reduced dims as size 1.
-    When `axes` is not a constant, the result dims are dynamic. f16 and bf16
+    Axes must be distinct. When `axes` is not a constant, its static length
+    gives the number of reduced dims, so with `keepdims = 0` the result has
+    that many dims fewer (an `axes` of dynamic length is then an error); dims
+    that depend on which axes are reduced are dynamic. f16 and bf16
     accumulate in f32.
 
     ```mlir

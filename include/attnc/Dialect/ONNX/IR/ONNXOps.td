@@ -56,5 +56,7 @@ include "attnc/Dialect/ONNX/IR/ONNXElementwiseOps.td"
 include "attnc/Dialect/ONNX/IR/ONNXMathOps.td"
 include "attnc/Dialect/ONNX/IR/ONNXTensorOps.td"
 include "attnc/Dialect/ONNX/IR/ONNXAttentionOps.td"
+include "attnc/Dialect/ONNX/IR/ONNXControlFlowOps.td"
+include "attnc/Dialect/ONNX/IR/ONNXIndexingOps.td"
 
 #endif // ATTNC_DIALECT_ONNX_IR_ONNXOPS_TD

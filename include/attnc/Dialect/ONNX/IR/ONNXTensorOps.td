@@ -343,6 +343,30 @@ def ONNX_ExpandOp : ONNX_InferredOp<"Expand"> {
   let hasFolder = 1;
 }
 
+def ONNX_TileOp : ONNX_InferredOp<"Tile"> {
+  let summary = "repeat the whole tensor along each dim (opsets 13-25)";
+  let description = [{
+    numpy.tile: `repeats` is a 1-D int64 tensor of one non-negative entry
+    per dim of `input`, `output.shape[d] = n_d * repeats[d]` with
+    `n_d = input.shape[d]`, and `output[i_0, i_1, ...] = input[i_0 mod n_0,
+    i_1 mod n_1, ...]`: copies of the whole input follow each other along
+    every dim.
+
+    When `repeats` is not a constant, the result dims are dynamic.
+
+    ```mlir
+    %r = onnx.Constant dense<[2, 1]> : tensor<2xi64>
+    %t = onnx.Tile %x, %r : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<6x4xf32>
+    ```
+  }];
+  let arguments = (ins ONNX_AnyTensor:$input, ONNX_I64Tensor:$repeats);
+  let results = (outs ONNX_AnyTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $repeats attr-dict `:` functional-type(operands, results)
+  }];
+  let hasFolder = 1;
+}
+
 def ONNX_TriluOp : ONNX_InferredOp<"Trilu"> {
   let summary = "upper or lower triangle of the last two dims (opsets 14-25)";
   let description = [{
@@ -362,6 +386,7 @@ def ONNX_TriluOp : ONNX_InferredOp<"Trilu"> {
   let assemblyFormat = [{
     $input `,` $k attr-dict `:` functional-type(operands, results)
   }];
+  let hasFolder = 1;
 }
 
 def ONNX_WhereOp : ONNX_InferredOp<"Where"> {
