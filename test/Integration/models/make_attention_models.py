@@ -11,8 +11,8 @@ spelling per layer, so that one model exercises several matcher paths:
   K^T          Transpose of B x H x S x D K | K kept B x S x H x D and permuted
                straight to B x H x D x S (RoPE applied in that layout)
   GQA          Unsqueeze + Expand + Reshape (HF repeat_kv) | Unsqueeze + Concat of
-               copies + Reshape | Unsqueeze + Tile + Reshape (only in the *_tile
-               model: attnc has no onnx.Tile yet)
+               copies + Reshape | Unsqueeze + Tile + Reshape (in the smaller
+               *_tile model)
   mask         Trilu of a -inf/lowest matrix | Where over Trilu booleans |
                Range/Less/Sub/GreaterOrEqual/Or/Where | a constant initializer |
                masked_fill (Where(hidden, fill, scores)); fill -inf or lowest finite
@@ -616,8 +616,7 @@ def families():
     ]
     t1 = Family("t1_gqa_rope", 4, 256, 8, 2, 32, t1_spellings, qk_norm=True, rope=t1_rope,
                 seed=101)
-    # The Tile spelling, narrower (attnc has no onnx.Tile yet, so this model
-    # is not in attention-models.test).
+    # The Tile spelling, in a narrower two-layer model.
     t1_tile = Family("t1_gqa_rope_tile", 2, 64, 8, 2, 8,
                      [spelling("div", "range", "-inf", gqa_k="tile"),
                       spelling("mulq", "trilu_bool", "lowest", gqa_k="tile", key="perm")],

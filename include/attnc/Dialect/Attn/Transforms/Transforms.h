@@ -16,12 +16,14 @@ namespace mlir::attn {
 /// Patterns that replace decomposed attention in the onnx dialect
 /// (MatMul, scale, softcap, mask, sinks, Softmax, MatMul) by one
 /// attn.attention. With `remarks`, a block raised as multi-head attention
-/// although the graph repeats its K/V heads gets a remark saying why.
+/// although the graph repeats its K/V heads, or raised while an intermediate
+/// (scores, probabilities) keeps other users, gets a remark saying why.
 void populateAttentionRaisingPatterns(RewritePatternSet &patterns,
                                       bool remarks = false);
 
 /// Why the decomposed attention around `softmax` (an onnx.Softmax) cannot be
-/// raised, or nullopt when it can. For diagnostics of near-misses.
+/// raised, or nullopt when it can or when no MatMul reads the Softmax (then it
+/// is not attention). For diagnostics of near-misses.
 std::optional<std::string> explainUnraisedAttention(Operation *softmax);
 
 /// Patterns that replace decomposed rotary position embeddings in the onnx
