@@ -48,7 +48,11 @@ bool ConstantOp::isCompatibleReturnTypes(TypeRange inferred,
   return inferred == declared;
 }
 
-OpFoldResult NoValueOp::fold(FoldAdaptor) { return getValueAttr(); }
+// A ConstantLike op must always fold: matchers such as m_Constant fold it to
+// read its value. The op is also built generically by name, without `value`.
+OpFoldResult NoValueOp::fold(FoldAdaptor) {
+  return UnitAttr::get(getContext());
+}
 
 // The op classes are defined once, here; each family's .cpp defines its ops'
 // methods.
