@@ -27,6 +27,9 @@ import sys
 
 import onnx
 
+# Same case layout and list format as the conformance runner beside it.
+from run_conformance import find_cases, read_xfails
+
 FUSED_ATTENTION = {("", "Attention"), ("", "LinearAttention"),
                    ("com.microsoft", "GroupQueryAttention"),
                    ("com.microsoft", "MultiHeadAttention")}
@@ -90,20 +93,6 @@ def raised_blocks(attnc, root, case):
     return len(ATTN_OP.findall(result.stdout)), []
 
 
-def read_expected_mismatches(path):
-    listed = {}
-    with open(path) as f:
-        for number, line in enumerate(f, 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            name, sep, reason = line.partition(":")
-            if not sep or not reason.strip():
-                sys.exit(f"{path}:{number}: expected '<group>/<case>: reason'")
-            listed[name.strip()] = reason.strip()
-    return listed
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--attnc", required=True)
@@ -112,17 +101,10 @@ def main():
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
 
-    cases = []
-    for group in sorted(os.listdir(args.cases)):
-        group_dir = os.path.join(args.cases, group)
-        if not os.path.isdir(group_dir):
-            continue
-        for case in sorted(os.listdir(group_dir)):
-            if os.path.isfile(os.path.join(group_dir, case, "model.onnx")):
-                cases.append(f"{group}/{case}")
+    cases = find_cases(args.cases)
     expected = {c: expected_blocks(args.cases, c) for c in cases}
     attention_cases = [c for c in cases if expected[c] > 0]
-    listed = read_expected_mismatches(args.expected_mismatches)
+    listed = read_xfails(args.expected_mismatches)
 
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         raised = dict(zip(attention_cases, pool.map(
