@@ -23,47 +23,58 @@
 using namespace mlir;
 namespace cl = llvm::cl;
 
-static cl::opt<std::string> inputPath(cl::Positional,
-                                      cl::desc("<model.onnx>"), cl::Required);
+// Only these appear in --help; LLVM's and MLIR's own flags (e.g.
+// --mlir-timing, --mlir-print-ir-after-all) still work and are listed by
+// --help-hidden.
+static cl::OptionCategory compilerCategory("attnc options");
+
+static cl::opt<std::string> inputPath(cl::Positional, cl::desc("<model.onnx>"),
+                                      cl::Required, cl::cat(compilerCategory));
 static cl::opt<std::string> outputPath("o", cl::desc("Output file"),
-                                       cl::value_desc("path"));
+                                       cl::value_desc("path"),
+                                       cl::cat(compilerCategory));
 static cl::opt<attnc::EmitStage> emit(
     "emit", cl::desc("What to write"), cl::init(attnc::EmitStage::Library),
-    cl::values(
-        clEnumValN(attnc::EmitStage::ONNX, "onnx", "the onnx dialect as imported"),
-        clEnumValN(attnc::EmitStage::Attn, "attn", "after attention raising"),
-        clEnumValN(attnc::EmitStage::Linalg, "linalg",
-                   "after lowering to linalg on tensors"),
-        clEnumValN(attnc::EmitStage::LLVM, "llvm", "the LLVM dialect"),
-        clEnumValN(attnc::EmitStage::LLVMIR, "llvm-ir", "LLVM IR"),
-        clEnumValN(attnc::EmitStage::Object, "obj", "an object file"),
-        clEnumValN(attnc::EmitStage::Library, "lib",
-                   "a shared library with the model ABI (default)")));
+    cl::values(clEnumValN(attnc::EmitStage::ONNX, "onnx",
+                          "the onnx dialect as imported"),
+               clEnumValN(attnc::EmitStage::Attn, "attn",
+                          "after attention raising"),
+               clEnumValN(attnc::EmitStage::Linalg, "linalg",
+                          "after lowering to linalg on tensors"),
+               clEnumValN(attnc::EmitStage::LLVM, "llvm", "the LLVM dialect"),
+               clEnumValN(attnc::EmitStage::LLVMIR, "llvm-ir", "LLVM IR"),
+               clEnumValN(attnc::EmitStage::Object, "obj", "an object file"),
+               clEnumValN(attnc::EmitStage::Library, "lib",
+                          "a shared library with the model ABI (default)")),
+    cl::cat(compilerCategory));
 static cl::list<std::string> inputShapes(
     "input-shape",
     cl::desc("Pin a graph input's shape, e.g. --input-shape input_ids=1x128"),
-    cl::value_desc("name=DxD..."));
+    cl::value_desc("name=DxD..."), cl::cat(compilerCategory));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimisation level"),
-                                  cl::init(2), cl::Prefix);
-static cl::opt<bool> report(
-    "report",
-    cl::desc("Instead of compiling, print each attention block (after "
-             "raising) with its KV cache bytes and prefill FLOPs"));
+                                  cl::init(2), cl::Prefix,
+                                  cl::cat(compilerCategory));
+static cl::opt<bool>
+    report("report",
+           cl::desc("Instead of compiling, print each attention block (after "
+                    "raising) with its KV cache bytes and prefill FLOPs"),
+           cl::cat(compilerCategory));
 static cl::opt<int64_t> seqLen(
     "seq-len",
     cl::desc("Context length N of --report: FLOPs of a prefill of N tokens, "
              "KV bytes of N cached tokens (default 4096)"),
-    cl::init(attnc::kDefaultReportSeqLen));
-static cl::opt<attnc::AttentionReportFormat> reportFormat(
-    "report-format", cl::desc("Format of --report"),
-    cl::init(attnc::AttentionReportFormat::Text),
-    cl::values(clEnumValN(attnc::AttentionReportFormat::Text, "text",
-                          "an aligned table (default)"),
-               clEnumValN(attnc::AttentionReportFormat::JSON, "json",
-                          "one JSON object")));
-static cl::opt<std::string> linker(
-    "linker-driver", cl::desc("C compiler driver that links libraries"),
-    cl::init(""));
+    cl::init(attnc::kDefaultReportSeqLen), cl::cat(compilerCategory));
+static cl::opt<attnc::AttentionReportFormat>
+    reportFormat("report-format", cl::desc("Format of --report"),
+                 cl::init(attnc::AttentionReportFormat::Text),
+                 cl::values(clEnumValN(attnc::AttentionReportFormat::Text,
+                                       "text", "an aligned table (default)"),
+                            clEnumValN(attnc::AttentionReportFormat::JSON,
+                                       "json", "one JSON object")),
+                 cl::cat(compilerCategory));
+static cl::opt<std::string>
+    linker("linker-driver", cl::desc("C compiler driver that links libraries"),
+           cl::init(""), cl::cat(compilerCategory));
 
 /// Parses "name=1x128" into the import options.
 static LogicalResult parseInputShape(llvm::StringRef spec,
@@ -80,8 +91,8 @@ static LogicalResult parseInputShape(llvm::StringRef spec,
   for (llvm::StringRef part : parts) {
     int64_t dim;
     if (part.getAsInteger(10, dim) || dim < 0) {
-      llvm::errs() << "error: --input-shape '" << spec
-                   << "': '" << part << "' is not a non-negative integer\n";
+      llvm::errs() << "error: --input-shape '" << spec << "': '" << part
+                   << "' is not a non-negative integer\n";
       return failure();
     }
     shape.push_back(dim);
@@ -121,7 +132,15 @@ int main(int argc, char **argv) {
   registerMLIRContextCLOptions();
   registerAsmPrinterCLOptions();
   registerDefaultTimingManagerCLOptions();
-  cl::ParseCommandLineOptions(argc, argv, "attnc: ONNX to native code\n");
+  cl::HideUnrelatedOptions(compilerCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "attnc: ONNX to native code\n\n"
+      "  attnc MODEL.onnx -o MODEL.so [-O N] [--input-shape name=DxD...]\n"
+      "  attnc MODEL.onnx --emit=onnx|attn|linalg|llvm|llvm-ir [-o FILE]\n"
+      "  attnc MODEL.onnx --report [--seq-len N] [--report-format=json]\n\n"
+      "MLIR's debugging flags (--mlir-timing, --mlir-print-ir-after-all, ...)\n"
+      "are listed by --help-hidden.\n");
 
   attnc::CompileOptions options;
   options.emit = emit;
