@@ -6,6 +6,7 @@
 #include "attnc/Conversion/Passes.h"
 #include "attnc/Dialect/Attn/Transforms/Passes.h"
 #include "attnc/Pipelines/Pipelines.h"
+#include "attnc/Transforms/Passes.h"
 
 #include "mlir/InitAllPasses.h"
 
@@ -16,5 +17,6 @@ void attnc::registerAllPasses() {
   registerAttncAnalysisPasses();
   registerAttncConversionPasses();
   mlir::attn::registerAttnTransformsPasses();
+  registerAttncTransformsPasses();
   registerAttncPipelines();
 }

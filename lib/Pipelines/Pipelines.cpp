@@ -4,6 +4,7 @@
 
 #include "attnc/Conversion/Passes.h"
 #include "attnc/Dialect/Attn/Transforms/Passes.h"
+#include "attnc/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
@@ -61,6 +62,9 @@ void attnc::buildCPUCodegenPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertMemRefCopyToLinalgPass());
 
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  // One function per loop nest: LLVM's loop passes cost more than linearly in
+  // function size (a 4-layer model spent ~30 s at -O2 in one function).
+  pm.addPass(createOutlineLoopNestsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());

@@ -1,0 +1,33 @@
+//===- Passes.td - attnc code-generation transforms ------*- tablegen -*-===//
+
+#ifndef ATTNC_TRANSFORMS_PASSES_TD
+#define ATTNC_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def OutlineLoopNestsPass : Pass<"outline-loop-nests", "::mlir::ModuleOp"> {
+  let summary = "Move each top-level loop nest of a function into its own "
+                "function";
+  let description = [{
+    After linalg ops become loops, a model is one function holding every
+    loop nest of every layer. LLVM's loop passes (induction-variable
+    simplification, vectorisation, strength reduction) cost more than
+    linearly in the size of the function they run on, so a model of a few
+    layers took tens of seconds at -O2. This pass moves each `scf.for`,
+    `scf.while` and `scf.parallel` directly in a function's body into a new
+    private function (`<function>_loop<N>`) and calls it, so LLVM optimises
+    many small functions instead.
+
+    The values a loop uses from outside become arguments, except constants
+    (`ConstantLike` ops and `memref.get_global`), which are cloned into the
+    new function so LLVM still sees their values. The new functions carry
+    `passthrough = ["noinline"]` (otherwise LLVM's inliner would merge them
+    back, each being called once) and `llvm.linkage = #llvm.linkage<internal>`
+    (they are not part of a compiled model's exported symbols). Functions
+    without a body are left alone.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::LLVM::LLVMDialect"];
+}
+
+#endif // ATTNC_TRANSFORMS_PASSES_TD
