@@ -152,6 +152,7 @@ int main(int argc, char **argv) {
     if (failed(parseInputShape(spec, options.import)))
       return 1;
   options.configurePassManager = [](PassManager &pm) {
+    applyDefaultTimingPassManagerCLOptions(pm);
     return applyPassManagerCLOptions(pm);
   };
 
