@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Checks that a compiled decoder with a KV cache gives the same results
+whichever way a prompt is fed to it (issue: prefill == decode == chunked
+prefill):
+
+  prefill   all N tokens at once, empty cache (P = 0, S = N)
+  decode    N steps of one token, each step's present_* fed back as past_*
+  chunked   chunks of C tokens (the last one shorter), cache fed back
+
+The logits of every token and the final present_key/value_L of every layer
+must agree with the prefill's within --atol, and the prefill must match the
+expected outputs of the model's test_data_set_0 (onnxruntime's). Every (S, P)
+pair is a separate compilation (`attnc --input-shape`, ABI version 1 has static
+shapes). The model is make_decode_models.py's (its constants and input layout
+are imported from there). Prints one line per comparison and exits non-zero
+on any mismatch.
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+import numpy as np
+from onnx import TensorProto, numpy_helper
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "models"))
+import make_decode_models as dm  # noqa: E402
+
+
+def read_tensors(directory, prefix):
+    tensors, k = [], 0
+    while os.path.exists(path := os.path.join(directory, f"{prefix}_{k}.pb")):
+        with open(path, "rb") as f:
+            tensors.append(numpy_helper.to_array(TensorProto.FromString(f.read())))
+        k += 1
+    return tensors
+
+
+class Runner:
+    def __init__(self, args):
+        self.args, self.count = args, 0
+
+    def run(self, ids, start, cache):
+        """Logits and per-layer (K, V) presents of tokens `ids` at positions
+        start.. after `cache`."""
+        self.count += 1
+        work = os.path.join(self.args.work, f"step{self.count}")
+        inputs, outputs = os.path.join(work, "in"), os.path.join(work, "out")
+        tensors = dm.step_inputs(ids, start, cache)
+        dm.write_tensors(inputs, "input", tensors)
+        pins = []
+        for name, array in tensors:
+            pins += ["--input-shape", f"{name}=" + "x".join(str(d) for d in array.shape)]
+        library = os.path.join(work, "model.so")
+        subprocess.run([self.args.attnc, "-O", "0", self.args.model, "-o", library] + pins,
+                       check=True)
+        os.makedirs(outputs, exist_ok=True)
+        subprocess.run([self.args.attnc_run, library, "--inputs", inputs, "--save-outputs",
+                        outputs], check=True, stdout=subprocess.DEVNULL)
+        result = read_tensors(outputs, "output")
+        return result[0], [(result[1 + 2 * l], result[2 + 2 * l]) for l in range(dm.LAYERS)]
+
+
+def feed(runner, ids, chunk):
+    """Feeds `ids` in chunks of `chunk` tokens; returns all logits and the
+    final cache."""
+    cache, logits = dm.empty_cache(), []
+    for start in range(0, ids.shape[1], chunk):
+        step_logits, cache = runner.run(ids[:, start:start + chunk], start, cache)
+        logits.append(step_logits)
+    return np.concatenate(logits, axis=1), cache
+
+
+def compare(label, got, want, atol):
+    err = float(np.max(np.abs(got.astype(np.float64) - want))) if got.shape == want.shape else None
+    ok = err is not None and err <= atol
+    shape = "" if err is not None else f" shape {list(got.shape)} vs {list(want.shape)}"
+    print(f"{label}: max_abs_err={err if err is not None else 'n/a'}{shape} "
+          f"{'PASS' if ok else 'FAIL'}")
+    return ok
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--attnc", required=True)
+    parser.add_argument("--attnc-run", required=True)
+    parser.add_argument("--model", required=True, help="make_decode_models.py's model.onnx")
+    parser.add_argument("--work", required=True, help="scratch directory")
+    parser.add_argument("--chunk", type=int, default=5)
+    parser.add_argument("--atol", type=float, default=1e-4)
+    args = parser.parse_args()
+
+    runner = Runner(args)
+    ids = dm.prompt_ids()
+    expected = read_tensors(os.path.join(os.path.dirname(os.path.abspath(dm.__file__)),
+                                         dm.NAME, "test_data_set_0"), "output")
+    ok = True
+    prefill_logits, prefill_cache = feed(runner, ids, ids.shape[1])
+    prefill = [prefill_logits] + [t for kv in prefill_cache for t in kv]
+    for k, (got, want) in enumerate(zip(prefill, expected)):
+        ok &= compare(f"prefill vs onnxruntime, output {k}", got, want, args.atol)
+    for label, chunk in (("decode", 1), (f"chunked({args.chunk})", args.chunk)):
+        logits, cache = feed(runner, ids, chunk)
+        ok &= compare(f"{label} vs prefill, logits", logits, prefill_logits, args.atol)
+        for l, ((k, v), (pk, pv)) in enumerate(zip(cache, prefill_cache)):
+            ok &= compare(f"{label} vs prefill, present_key_{l}", k, pk, args.atol)
+            ok &= compare(f"{label} vs prefill, present_value_{l}", v, pv, args.atol)
+    print(f"{runner.count} compiled steps: {'PASS' if ok else 'FAIL'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
