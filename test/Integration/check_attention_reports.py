@@ -12,22 +12,43 @@ that, what is expected comes from the ONNX graph, independently of attnc:
     token, K hidden size * bytes + V hidden size * bytes (the K/V input shapes
     without batch and sequence axes), or for LinearAttention 0 and a state of
     kv_heads * (K hidden / kv_heads) * (V hidden / kv_heads) * bytes;
-  * every decomposed-sdpa case (the exporter's SDPA subgraph) has at least one
-    entry;
+  * every decomposed-sdpa case (the exporter's SDPA subgraph) has one entry,
+    with the head counts of its B x H x S x D query and key inputs (so a GQA
+    case reports GQA over the unrepeated KV heads);
   * a case without MatMul or fused node (plain Softmax tests) has none.
 
 `_expanded` twins (function bodies of the fused ops) only need a valid report:
 how much of them raises is the raise-count test's business. Prints one line
 per problem and ends with "N reports checked, N problems".
+
+With `--attention-models DIR` (what `make_attention_models.py --models-only
+DIR` writes) and `--dsa-models DIR` (the models of make_dsa_models.py), it
+checks instead the reports of those decoders, where every block is known
+from the generator's configuration (imported from the scripts, not read from
+attnc): one entry per layer, in layer order, with the layer's kind, heads,
+head dims, causal, window, softcap, sinks, top-k, dtype, KV bytes per token
+and FLOPs, and totals that follow from those. FLOPs are the core-attention
+cost of techniques.md section 1.2 (a multiply-add is 2 FLOPs; Q K^T and P V
+each cost 2 * d per pair, so 2 * Hq * (d_h + d_v) per (query, key) pair)
+over the pairs a causal prefill of N tokens computes: query i sees i + 1
+keys, at most W with a window (section 4.3, W counting the query itself),
+at most top-k when sparse (section 10). That run ends with "N model reports
+checked, N problems".
 """
 import argparse
 import concurrent.futures
+import importlib
 import json
 import os
 import subprocess
 import sys
 
+import numpy as np
 import onnx
+from onnx import numpy_helper
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEQ_LEN = 64
 
 FUSED = {("", "Attention"), ("", "LinearAttention"),
          ("com.microsoft", "GroupQueryAttention"),
@@ -105,10 +126,11 @@ def has_op(graph, types):
     return any(n.op_type in types for n in graph.node)
 
 
-def run_report(attnc, model):
+def run_report(attnc, model, extra_args=()):
     result = subprocess.run(
-        [attnc, "--report", "--report-format=json", "--seq-len", "64", model],
-        capture_output=True, text=True, timeout=120)
+        [attnc, "--report", "--report-format=json", "--seq-len", str(SEQ_LEN),
+         *extra_args, model],
+        capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         return None, "attnc failed: " + " | ".join(result.stderr.strip().splitlines()[:3])
     try:
@@ -179,19 +201,180 @@ def check_case(attnc, root, case):
             for key, value in expected.items():
                 if value is not None and block[key] != value:
                     problems.append(f"entry {i} '{key}' is {block[key]}, the graph says {value}")
-    elif case.startswith("decomposed-sdpa/") and not blocks:
-        problems.append("no entry for the decomposed SDPA")
+    elif case.startswith("decomposed-sdpa/"):
+        if len(blocks) != 1:
+            return [f"{len(blocks)} entries for the decomposed SDPA"]
+        inputs = {vi.name: static_shape(vi) for vi in graph.input}
+        query, key_input = inputs.get("query"), inputs.get("key")
+        if not (query and key_input and len(query) == len(key_input) == 4):
+            return ["no B x H x S x D query and key inputs to compare with"]
+        q_heads, kv_heads = query[1], key_input[1]
+        for key, value in (("q_heads", q_heads), ("kv_heads", kv_heads),
+                           ("kind", kind_of(q_heads, kv_heads))):
+            if blocks[0][key] != value:
+                problems.append(f"'{key}' is {blocks[0][key]!r}, the inputs say {value!r}")
     elif not fused and not has_op(graph, {"MatMul", "Einsum"}) and blocks:
         problems.append(f"{len(blocks)} entries in a model without attention")
     return problems
 
 
+# ------------------------------------------------------- the generated decoders
+
+def causal_pairs(n, window=None, top_k=None):
+    """The (query, key) pairs a causal prefill of n tokens computes: query i
+    sees keys 0..i, the last `window` of them with a window, its `top_k`
+    chosen ones when sparse."""
+    return sum(min(i + 1, window or n, top_k or n) for i in range(n))
+
+
+def attention_flops(q_heads, head_dim, v_head_dim, pairs):
+    """Q K^T (2 * head_dim per pair) and P V (2 * v_head_dim per pair)."""
+    return 2 * q_heads * (head_dim + v_head_dim) * pairs
+
+
+def kind_of(q_heads, kv_heads):
+    return "MHA" if kv_heads == q_heads else "MQA" if kv_heads == 1 else "GQA"
+
+
+def import_generator(name):
+    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+    sys.path.insert(0, os.path.join(HERE, "models"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.pop(0)
+
+
+def expected_family_blocks(fam):
+    """One block per layer of a make_attention_models.Family."""
+    dtype = np.dtype(fam.attn_dtype)
+    blocks = []
+    for layer in range(fam.layers):
+        window = fam.window[layer]
+        blocks.append({
+            "kind": kind_of(fam.hq, fam.hkv), "group": fam.hq // fam.hkv,
+            "q_heads": fam.hq, "kv_heads": fam.hkv,
+            "head_dim": fam.dh, "v_head_dim": fam.dh,
+            "dtype": {"float32": "f32", "float16": "f16"}[dtype.name],
+            "causal": True, "window": window, "window_right": None,
+            "softcap": fam.softcap, "sinks": fam.sinks, "mask": False,
+            "kv_bytes_per_token": fam.hkv * 2 * fam.dh * dtype.itemsize,
+            "flops": attention_flops(fam.hq, fam.dh, fam.dh,
+                                     causal_pairs(SEQ_LEN, window=window)),
+            "budget": window if window else "global",
+        })
+    return blocks
+
+
+def attention_model_cases(root):
+    """(label, model, attnc arguments, expected blocks) per model and, for a
+    model with a symbolic sequence length, per prompt length it is run at."""
+    cases = []
+    for fam in import_generator("make_attention_models").families():
+        model = os.path.join(root, fam.name, "model.onnx")
+        expected = expected_family_blocks(fam)
+        if not fam.dynamic:
+            cases.append((fam.name, model, [], expected))
+            continue
+        for seq in fam.seqs:
+            shapes = [f"--input-shape={name}=1x{seq}" for name in ("input_ids", "position_ids")]
+            cases.append((f"{fam.name} S{seq}", model, shapes, expected))
+    return cases
+
+
+# make_dsa_models.py's main(): (name, tokens, top-k, layers). Checked against
+# each graph below, so that a change to the script fails here, not silently.
+DSA_MODELS = [("dsa_s40", 40, 8, 2), ("dsa_s7", 7, 7, 1)]
+
+
+def dsa_model_cases(root):
+    dsa = import_generator("make_dsa_models")
+    cases = []
+    for name, tokens, top_k, layers in DSA_MODELS:
+        model = os.path.join(root, name, "model.onnx")
+        graph = onnx.load(model).graph
+        inits = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+        topks = [n for n in graph.node if n.op_type == "TopK"]
+        if (len(topks) != layers or any(int(inits[n.input[1]].item()) != top_k for n in topks)
+                or static_shape(graph.input[0]) != [1, tokens, dsa.D]):
+            cases.append((name, model, [], f"the graph is not {layers} layers of top-{top_k} "
+                                             f"over {tokens} tokens: update DSA_MODELS"))
+            continue
+        block = {
+            "kind": "sparse", "group": 1, "q_heads": dsa.H, "kv_heads": dsa.H,
+            "head_dim": dsa.DH, "v_head_dim": dsa.DH, "top_k": top_k, "dtype": "f32",
+            "causal": True, "window": None, "window_right": None, "softcap": None,
+            "sinks": False, "mask": False, "kv_bytes_per_token": dsa.H * 2 * dsa.DH * 4,
+            "flops": attention_flops(dsa.H, dsa.DH, dsa.DH,
+                                     causal_pairs(SEQ_LEN, top_k=top_k)),
+            "budget": "global",
+        }
+        cases.append((name, model, [], [block] * layers))
+    return cases
+
+
+def check_model(attnc, model, args, expected):
+    if isinstance(expected, str):
+        return [expected]
+    report, error = run_report(attnc, model, args)
+    if error:
+        return [error]
+    problems = check_schema(report)
+    if problems:
+        return problems
+    blocks = report["attention"]
+    if len(blocks) != len(expected):
+        return [f"{len(blocks)} entries for {len(expected)} layers"]
+    for i, (block, want) in enumerate(zip(blocks, expected)):
+        for key, value in want.items():
+            if block.get(key) != value:
+                problems.append(f"entry {i} '{key}' is {block.get(key)!r}, the generator says {value!r}")
+        if block["kv_source"] != block["name"]:
+            problems.append(f"entry {i} reads the cache of {block['kv_source']!r}; no layer shares one")
+    # No layer shares a cache: each holds min(N, W) tokens (a ring buffer for
+    # a window), or N with every window made global.
+    totals = report["totals"]
+    for key, value in (
+            ("kv_bytes_at_seq_len", sum(min(SEQ_LEN, b["window"] or SEQ_LEN) * b["kv_bytes_per_token"]
+                                        for b in expected)),
+            ("kv_bytes_all_global_at_seq_len", sum(SEQ_LEN * b["kv_bytes_per_token"] for b in expected)),
+            ("flops", sum(b["flops"] for b in expected))):
+        if totals[key] != value:
+            problems.append(f"totals '{key}' is {totals[key]}, the generator says {value}")
+    return problems
+
+
+def check_models(args):
+    cases = []
+    if args.attention_models:
+        cases += attention_model_cases(args.attention_models)
+    if args.dsa_models:
+        cases += dsa_model_cases(args.dsa_models)
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        results = list(pool.map(lambda c: check_model(args.attnc, *c[1:]), cases))
+    count = 0
+    for (label, *_), problems in zip(cases, results):
+        for problem in problems:
+            print(f"{label}: {problem}")
+            count += 1
+    print(f"{len(cases)} model reports checked, {count} problems")
+    return 1 if count else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--attnc", required=True)
-    parser.add_argument("--cases", required=True, help="conformance root")
+    parser.add_argument("--cases", help="conformance root")
+    parser.add_argument("--attention-models", metavar="DIR",
+                        help="the models of make_attention_models.py --models-only DIR")
+    parser.add_argument("--dsa-models", metavar="DIR",
+                        help="a folder holding the models of make_dsa_models.py")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
+    if args.attention_models or args.dsa_models:
+        return check_models(args)
+    if not args.cases:
+        parser.error("give --cases, --attention-models or --dsa-models")
 
     cases = []
     for group in sorted(os.listdir(args.cases)):

@@ -32,7 +32,9 @@ namespace {
 
 /// The value of `value` when it is one float in every element: a splat
 /// constant, or Sqrt / Reciprocal / Mul / Div / Cast of such (exporters
-/// spell 1/sqrt(D) that way and those ops have no folders).
+/// spell 1/sqrt(D) that way and those ops have no folders), including a
+/// Cast of an integer splat (torch_lib's SDPA casts the head dim, an int64
+/// shape element, before its Sqrt).
 std::optional<double> getSplatFloat(Value value, int depth = 0) {
   DenseElementsAttr attr;
   if (matchPattern(value, m_Constant(&attr)))
@@ -45,6 +47,16 @@ std::optional<double> getSplatFloat(Value value, int depth = 0) {
   auto operand = [&](unsigned i) {
     return getSplatFloat(def->getOperand(i), depth + 1);
   };
+  DenseIntElementsAttr ints;
+  if (isa<onnx::CastOp, onnx::CastLikeOp>(def) &&
+      matchPattern(def->getOperand(0), m_Constant(&ints)) && ints.isSplat()) {
+    APInt x = ints.getSplatValue<APInt>();
+    // i1 true is 1.0, not the sign-extended -1.
+    bool isUnsigned = ints.getElementType().isUnsignedInteger() ||
+                      ints.getElementType().isInteger(1);
+    return isUnsigned ? static_cast<double>(x.getZExtValue())
+                      : static_cast<double>(x.getSExtValue());
+  }
   if (isa<onnx::SqrtOp, onnx::ReciprocalOp, onnx::CastOp, onnx::CastLikeOp>(
           def)) {
     std::optional<double> x = operand(0);
@@ -215,6 +227,34 @@ Value peelRowMaxShift(Value value, onnx::ReduceMaxOp &max) {
   return sub.getA();
 }
 
+/// torch_lib's SDPA transposes K through a rank-3 view:
+/// `Reshape(Transpose(Reshape(k, [B*H, S, D]), [0, 2, 1]), [B, H, D, S])`.
+/// Reshapes are row-major, so when the first merges exactly B and H and the
+/// second splits them back into B and H, this is Transpose(k, [0, 1, 3, 2]).
+/// Returns k, or null when `value` is not that.
+Value matchBatchedTranspose(Value value) {
+  auto split = value.getDefiningOp<onnx::ReshapeOp>();
+  auto transpose =
+      split ? split.getData().getDefiningOp<onnx::TransposeOp>() : nullptr;
+  auto merge = transpose
+                   ? transpose.getData().getDefiningOp<onnx::ReshapeOp>()
+                   : nullptr;
+  if (!merge || !transpose.getPerm() ||
+      !llvm::equal(*transpose.getPerm(), ArrayRef<int64_t>{0, 2, 1}))
+    return {};
+  RankedTensorType key = getStaticType(merge.getData());
+  RankedTensorType flat = getStaticType(merge.getReshaped());
+  RankedTensorType out = getStaticType(value);
+  if (!key || !flat || !out || key.getRank() != 4)
+    return {};
+  ArrayRef<int64_t> k = key.getShape();
+  if (!llvm::equal(flat.getShape(),
+                   ArrayRef<int64_t>{k[0] * k[1], k[2], k[3]}) ||
+      !llvm::equal(out.getShape(), ArrayRef<int64_t>{k[0], k[1], k[3], k[2]}))
+    return {};
+  return merge.getData();
+}
+
 /// The key as attn.attention reads it, from the right operand of Q K^T.
 struct KeyOperand {
   /// B x Hkv x Skv x D once permuted by `permutation` (when set).
@@ -227,35 +267,74 @@ struct KeyOperand {
 };
 
 /// K^T is a Transpose (its permutation composed with the swap of the last
-/// two dims) or any other value (transposed back). With `peelRepetition`,
-/// repeated heads are read through, on K^T (an exporter that permutes K
-/// straight to B x H x D x S before repeating) or on K.
-KeyOperand resolveKey(Value transposedKey, bool peelRepetition) {
+/// two dims), the same through a rank-3 view, or any other value
+/// (transposed back). With `peelRepetition`, repeated heads are read
+/// through, on K^T (an exporter that permutes K straight to B x H x D x S
+/// before repeating) or on K; `nearMiss` receives why a value spelled like
+/// a repetition is not one.
+KeyOperand resolveKey(Value transposedKey, bool peelRepetition,
+                      std::string *nearMiss = nullptr) {
   KeyOperand key;
   if (peelRepetition)
-    if ((key.repetition = matchHeadRepetition(transposedKey)))
+    if ((key.repetition = matchHeadRepetition(transposedKey, nearMiss)))
       transposedKey = key.repetition->source;
   // permutation[i] is the dim of `source` that becomes dim i of K; nested
   // Transposes (one around an attn.rope of a B x S x H x D key) compose.
   SmallVector<int64_t, 4> permutation = {0, 1, 3, 2};
   key.source = transposedKey;
-  while (auto transpose = key.source.getDefiningOp<onnx::TransposeOp>()) {
+  while (true) {
     SmallVector<int64_t, 4> perm = {3, 2, 1, 0};
-    if (std::optional<ArrayRef<int64_t>> attr = transpose.getPerm())
-      perm.assign(attr->begin(), attr->end());
-    if (perm.size() != 4)
+    Value data;
+    if (auto transpose = key.source.getDefiningOp<onnx::TransposeOp>()) {
+      if (std::optional<ArrayRef<int64_t>> attr = transpose.getPerm())
+        perm.assign(attr->begin(), attr->end());
+      data = transpose.getData();
+    } else if ((data = matchBatchedTranspose(key.source))) {
+      perm = {0, 1, 3, 2};
+    }
+    if (!data || perm.size() != 4)
       break;
     for (int64_t &from : permutation)
       from = perm[from];
-    key.source = peelScale(transpose.getData(), key.scale);
+    key.source = peelScale(data, key.scale);
   }
   bool identity = llvm::equal(permutation, ArrayRef<int64_t>{0, 1, 2, 3});
   if (peelRepetition && !key.repetition && identity)
-    if ((key.repetition = matchHeadRepetition(key.source)))
+    if ((key.repetition = matchHeadRepetition(key.source, nearMiss)))
       key.source = key.repetition->source;
   if (!identity)
     key.permutation = permutation;
   return key;
+}
+
+/// Why K and V keep the heads the graph repeated (the block is raised as
+/// multi-head attention over them), for remarks; empty when neither looks
+/// repeated.
+std::string explainKeptRepetition(const std::optional<HeadRepetition> &key,
+                                  StringRef keyNearMiss,
+                                  const std::optional<HeadRepetition> &value,
+                                  StringRef valueNearMiss) {
+  const char *kept = ": kept as multi-head attention over the repeated heads";
+  for (const std::optional<HeadRepetition> &repetition : {key, value})
+    if (repetition && !repetition->grouped)
+      return "K/V heads are repeated by " + repetition->spelling +
+             ", which gives query head h the KV head h % Hkv, not attn's "
+             "h / G" +
+             kept;
+  for (auto [name, nearMiss] : {std::pair("K", keyNearMiss),
+                                std::pair("V", valueNearMiss)})
+    if (!nearMiss.empty())
+      return (Twine(name) + " heads look repeated, but " + nearMiss + kept)
+          .str();
+  if (key && value)
+    return std::string("K and V heads are repeated from different head "
+                       "counts") +
+           kept;
+  if (key || value)
+    return std::string("only the ") + (key ? "K" : "V") +
+           " heads are repeated (by " + (key ? key : value)->spelling + ")" +
+           kept;
+  return "";
 }
 
 /// The KV head count of `key` (dim 1 after its permutation).
@@ -473,9 +552,11 @@ mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
 
   // GQA/MQA: read K and V before their heads were repeated, when both were
   // repeated to the same count in attn's order.
-  KeyOperand key = resolveKey(scores->transposedKey, /*peelRepetition=*/true);
+  std::string keyNearMiss, valueNearMiss;
+  KeyOperand key = resolveKey(scores->transposedKey, /*peelRepetition=*/true,
+                              &keyNearMiss);
   std::optional<HeadRepetition> valueRepetition =
-      matchHeadRepetition(output.getB());
+      matchHeadRepetition(output.getB(), &valueNearMiss);
   match.value = output.getB();
   if (key.repetition && valueRepetition && key.repetition->grouped &&
       valueRepetition->grouped &&
@@ -484,13 +565,8 @@ mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
               .getDimSize(1)) {
     match.value = valueRepetition->source;
   } else {
-    for (const std::optional<HeadRepetition> &repetition :
-         {key.repetition, valueRepetition})
-      if (repetition && !repetition->grouped)
-        match.keptRepetition =
-            "K/V heads are repeated by " + repetition->spelling +
-            ", which gives query head h the KV head h % Hkv, not attn's "
-            "h / G: kept as multi-head attention over the repeated heads";
+    match.keptRepetition = explainKeptRepetition(
+        key.repetition, keyNearMiss, valueRepetition, valueNearMiss);
     key = resolveKey(scores->transposedKey, /*peelRepetition=*/false);
   }
   match.keySource = key.source;

@@ -44,9 +44,10 @@ struct AttentionMatch {
   /// the rewrite reshapes to Hq. Both null without sinks.
   DenseElementsAttr sinkValues;
   Value sinkSource;
-  /// Set when K/V keep heads the graph repeated in an order attn's GQA does
-  /// not read (h % Hkv): the block is raised as multi-head attention over the
-  /// repeated heads, and this says why, for remarks.
+  /// Set when K/V keep heads the graph repeated: in an order attn's GQA does
+  /// not read (h % Hkv), in a way not proven to be a repetition, or on one
+  /// of them only. The block is raised as multi-head attention over the
+  /// repeated heads (exact), and this says why, for remarks.
   std::string keptRepetition;
   /// The op of the block nearest the MatMul with V whose result is also read
   /// outside the block (e.g. the scores as a graph output): it and the ops

@@ -6,10 +6,17 @@
 //   B x Hkv x G x A x C   (copies on axis 2)  ->  head h = source head h / G
 //   B x G x Hkv x A x C   (copies on axis 1)  ->  head h = source head h % Hkv
 //
-// The copies are an Expand or a Concat of the Unsqueeze, or a Tile of it
-// that repeats only the inserted size-1 axis. A Concat of copies or a Tile
-// directly on the head axis of B x Hkv x A x C tiles the whole set
-// (h % Hkv). With one KV head (MQA) or one copy both orders agree.
+// The copies are an Expand or a Concat of the Unsqueeze, a Tile of it that
+// repeats only the inserted size-1 axis, or a Mul of it by ones that
+// broadcasts only that axis (x * 1 is x exactly, -0, infinities and NaN
+// included, so the Mul is an Expand; torch_lib's SDPA and some tracers
+// write it). A Concat of copies or a Tile directly on the head axis of
+// B x Hkv x A x C tiles the whole set (h % Hkv). With one KV head (MQA) or
+// one copy both orders agree.
+//
+// Every condition is on static shapes and constants: the Reshape's result
+// type fixes what it does (row-major order), however its shape operand is
+// spelled (0, -1).
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +39,16 @@ RankedTensorType getStaticType(Value value, int64_t rank) {
   return type && type.hasStaticShape() && type.getRank() == rank
              ? type
              : RankedTensorType();
+}
+
+/// `AxBxC`, for remarks.
+std::string formatShape(Value value) {
+  std::string text;
+  for (int64_t dim : cast<ShapedType>(value.getType()).getShape())
+    text += (text.empty() ? "" : "x") +
+            (ShapedType::isDynamic(dim) ? std::string("?")
+                                        : std::to_string(dim));
+  return text;
 }
 
 /// The single constant axis of an Unsqueeze, normalised against its rank-5
@@ -57,45 +74,109 @@ bool tilesOnlyAxis(onnx::TileOp tile, int64_t axis) {
   return true;
 }
 
+/// Whether every element of `factor` is known to be 1.0: a float constant
+/// of ones (splat or not), or a ConstantOfShape of 1.0 (left unfolded when
+/// large).
+bool isAllOnes(Value factor) {
+  auto isOne = [](const APFloat &x) { return x.isExactlyValue(1.0); };
+  DenseElementsAttr attr;
+  if (matchPattern(factor, m_Constant(&attr)))
+    return isa<FloatType>(attr.getElementType()) &&
+           llvm::all_of(attr.getValues<APFloat>(), isOne);
+  auto fill = factor.getDefiningOp<onnx::ConstantOfShapeOp>();
+  auto value = fill ? dyn_cast_or_null<DenseElementsAttr>(fill.getValueAttr())
+                    : DenseElementsAttr();
+  return value && isa<FloatType>(value.getElementType()) &&
+         value.getNumElements() == 1 &&
+         isOne(*value.getValues<APFloat>().begin());
+}
+
 /// `x` of rank 5 is the Unsqueeze of a rank-4 tensor on axis 1 or 2, copied
-/// along that axis by an Expand, a Concat of copies or a Tile (or not at
-/// all); returns the source, the axis and the spelling.
+/// along that axis by an Expand, a Mul by ones, a Concat of copies or a
+/// Tile (or not at all); returns the source, the axis and the spelling.
 struct Copies {
   Value source;
   int64_t axis;
   std::string spelling;
 };
 
-std::optional<Copies> matchCopies(Value x) {
-  auto unsqueezeOf = [](Value v) -> std::optional<Copies> {
-    auto unsqueeze = v.getDefiningOp<onnx::UnsqueezeOp>();
-    if (!unsqueeze || !getStaticType(unsqueeze.getData(), 4))
-      return std::nullopt;
-    std::optional<int64_t> axis = getUnsqueezeAxis(unsqueeze);
-    if (!axis || (*axis != 1 && *axis != 2))
-      return std::nullopt;
-    return Copies{unsqueeze.getData(), *axis, "Unsqueeze"};
-  };
-
-  if (auto expand = x.getDefiningOp<onnx::ExpandOp>()) {
-    std::optional<Copies> copies = unsqueezeOf(expand.getInput());
-    if (!copies)
-      return std::nullopt;
-    // Only the inserted axis may grow.
-    auto in = cast<RankedTensorType>(expand.getInput().getType()).getShape();
-    auto out = cast<RankedTensorType>(x.getType()).getShape();
-    for (int64_t d = 0; d < 5; ++d)
-      if (d != copies->axis && in[d] != out[d])
-        return std::nullopt;
-    copies->spelling = "Unsqueeze + Expand";
-    return copies;
+/// The Unsqueeze that copies are made of. Sets `why` when `v` is an
+/// Unsqueeze that cannot be one.
+std::optional<Copies> matchUnsqueeze(Value v, std::string &why) {
+  auto unsqueeze = v.getDefiningOp<onnx::UnsqueezeOp>();
+  if (!unsqueeze || !getStaticType(unsqueeze.getData(), 4))
+    return std::nullopt;
+  std::optional<int64_t> axis = getUnsqueezeAxis(unsqueeze);
+  if (!axis || (*axis != 1 && *axis != 2)) {
+    why = "the Unsqueeze before the copies does not insert axis 1 or 2 (next "
+          "to the head axis)";
+    return std::nullopt;
   }
+  return Copies{unsqueeze.getData(), *axis, "Unsqueeze"};
+}
+
+/// An Expand of the Unsqueeze, or a Mul of it by ones: both broadcast it to
+/// their result, which may only grow the inserted axis.
+std::optional<Copies> matchBroadcastCopies(Value x, std::string &why) {
+  Operation *def = x.getDefiningOp();
+  Value data;
+  StringRef op, spelling;
+  if (auto expand = dyn_cast_or_null<onnx::ExpandOp>(def)) {
+    data = expand.getInput();
+    op = "Expand";
+    spelling = "Unsqueeze + Expand";
+  } else if (auto mul = dyn_cast_or_null<onnx::MulOp>(def)) {
+    // The Unsqueeze is the data, the other operand the factor.
+    bool dataFirst =
+        isa_and_nonnull<onnx::UnsqueezeOp>(mul.getA().getDefiningOp());
+    data = dataFirst ? mul.getA() : mul.getB();
+    Value factor = dataFirst ? mul.getB() : mul.getA();
+    if (!data.getDefiningOp<onnx::UnsqueezeOp>())
+      return std::nullopt;
+    if (!isAllOnes(factor)) {
+      why = "the Mul that broadcasts the Unsqueeze multiplies by a value that "
+            "is not known to be all ones (only a Mul by ones is an Expand)";
+      return std::nullopt;
+    }
+    op = "Mul by ones";
+    spelling = "Unsqueeze + Mul by ones";
+  } else {
+    return std::nullopt;
+  }
+  std::optional<Copies> copies = matchUnsqueeze(data, why);
+  if (!copies)
+    return std::nullopt;
+  ArrayRef<int64_t> in = cast<RankedTensorType>(data.getType()).getShape();
+  ArrayRef<int64_t> out = cast<RankedTensorType>(x.getType()).getShape();
+  for (int64_t d = 0; d < 5; ++d) {
+    if (d != copies->axis && in[d] != out[d]) {
+      why = ("the " + op + " of the " + formatShape(data) +
+             " Unsqueeze to " + formatShape(x) +
+             " grows other dims than the inserted axis " +
+             Twine(copies->axis))
+                .str();
+      return std::nullopt;
+    }
+  }
+  copies->spelling = spelling.str();
+  return copies;
+}
+
+std::optional<Copies> matchCopies(Value x, std::string &why) {
+  if (isa_and_nonnull<onnx::ExpandOp, onnx::MulOp>(x.getDefiningOp()))
+    return matchBroadcastCopies(x, why);
 
   // Tiling the inserted size-1 axis G times is an Expand to G.
   if (auto tile = x.getDefiningOp<onnx::TileOp>()) {
-    std::optional<Copies> copies = unsqueezeOf(tile.getInput());
-    if (!copies || !tilesOnlyAxis(tile, copies->axis))
+    std::optional<Copies> copies = matchUnsqueeze(tile.getInput(), why);
+    if (!copies)
       return std::nullopt;
+    if (!tilesOnlyAxis(tile, copies->axis)) {
+      why = "the Tile of the Unsqueeze does not repeat only the inserted "
+            "axis " +
+            std::to_string(copies->axis);
+      return std::nullopt;
+    }
     copies->spelling = "Unsqueeze + Tile";
     return copies;
   }
@@ -105,38 +186,87 @@ std::optional<Copies> matchCopies(Value x) {
     // tensor), concatenated on the inserted axis.
     std::optional<Copies> first;
     for (Value input : concat.getInputs()) {
-      std::optional<Copies> copies = unsqueezeOf(input);
-      if (!copies || (first && (copies->source != first->source ||
-                                copies->axis != first->axis)))
+      std::optional<Copies> copies = matchUnsqueeze(input, why);
+      if (!copies)
         return std::nullopt;
+      if (first && (copies->source != first->source ||
+                    copies->axis != first->axis)) {
+        why = "the Concat joins Unsqueezes of different tensors or axes";
+        return std::nullopt;
+      }
       first = copies;
     }
     int64_t axis =
         concat.getAxis() < 0 ? concat.getAxis() + 5 : concat.getAxis();
-    if (!first || axis != first->axis)
+    if (!first)
       return std::nullopt;
+    if (axis != first->axis) {
+      why = "the Concat of copies is on axis " + std::to_string(axis) +
+            ", not the inserted axis " + std::to_string(first->axis);
+      return std::nullopt;
+    }
     first->spelling = "Unsqueeze + Concat of copies";
     return first;
   }
 
-  return unsqueezeOf(x);
+  return matchUnsqueeze(x, why);
+}
+
+/// One head (B x 1 x A x C) broadcast to all heads by an Expand or a Mul by
+/// ones (MQA).
+std::optional<HeadRepetition> matchBroadcastHead(Value repeated,
+                                                 std::string &why) {
+  Operation *def = repeated.getDefiningOp();
+  Value data;
+  std::string spelling;
+  if (auto expand = dyn_cast_or_null<onnx::ExpandOp>(def)) {
+    data = expand.getInput();
+    spelling = "Expand of one head";
+  } else if (auto mul = dyn_cast_or_null<onnx::MulOp>(def)) {
+    // Which operand is the head is only clear once the other one is ones.
+    if (isAllOnes(mul.getB()))
+      data = mul.getA();
+    else if (isAllOnes(mul.getA()))
+      data = mul.getB();
+    else
+      return std::nullopt;
+    spelling = "Mul of one head by ones";
+  } else {
+    return std::nullopt;
+  }
+  RankedTensorType in = getStaticType(data, 4);
+  if (!in || in.getDimSize(1) != 1)
+    return std::nullopt;
+  ArrayRef<int64_t> out = cast<RankedTensorType>(repeated.getType()).getShape();
+  if (in.getDimSize(0) != out[0] || in.getDimSize(2) != out[2] ||
+      in.getDimSize(3) != out[3]) {
+    why = "the " + spelling + " (" + formatShape(data) + " to " +
+          formatShape(repeated) + ") grows other dims than the head axis";
+    return std::nullopt;
+  }
+  return HeadRepetition{data, true, spelling};
 }
 
 } // namespace
 
-std::optional<HeadRepetition> mlir::attn::matchHeadRepetition(Value repeated) {
+std::optional<HeadRepetition>
+mlir::attn::matchHeadRepetition(Value repeated, std::string *nearMiss) {
   RankedTensorType outType = getStaticType(repeated, 4);
   if (!outType)
     return std::nullopt;
   ArrayRef<int64_t> out = outType.getShape();
-
-  // MQA: one head broadcast by an Expand.
-  if (auto expand = repeated.getDefiningOp<onnx::ExpandOp>()) {
-    RankedTensorType in = getStaticType(expand.getInput(), 4);
-    if (in && in.getDimSize(1) == 1 && in.getDimSize(0) == out[0] &&
-        in.getDimSize(2) == out[2] && in.getDimSize(3) == out[3])
-      return HeadRepetition{expand.getInput(), true, "Expand of one head"};
+  std::string why;
+  auto fail = [&]() -> std::optional<HeadRepetition> {
+    if (nearMiss && !why.empty())
+      *nearMiss = why;
     return std::nullopt;
+  };
+
+  // MQA: one head broadcast.
+  if (isa_and_nonnull<onnx::ExpandOp, onnx::MulOp>(repeated.getDefiningOp())) {
+    if (std::optional<HeadRepetition> head = matchBroadcastHead(repeated, why))
+      return head;
+    return fail();
   }
 
   // Copies of the whole set on the head axis.
@@ -166,9 +296,9 @@ std::optional<HeadRepetition> mlir::attn::matchHeadRepetition(Value repeated) {
       reshape ? getStaticType(reshape.getData(), 5) : RankedTensorType();
   if (!midType)
     return std::nullopt;
-  std::optional<Copies> copies = matchCopies(reshape.getData());
+  std::optional<Copies> copies = matchCopies(reshape.getData(), why);
   if (!copies)
-    return std::nullopt;
+    return fail();
   ArrayRef<int64_t> in =
       cast<RankedTensorType>(copies->source.getType()).getShape();
   ArrayRef<int64_t> mid = midType.getShape();
@@ -177,8 +307,12 @@ std::optional<HeadRepetition> mlir::attn::matchHeadRepetition(Value repeated) {
                       mid[3 - copies->axis] == in[1] && out[0] == in[0] &&
                       out[1] == in[1] * groups && out[2] == in[2] &&
                       out[3] == in[3];
-  if (!repeatsHeads)
-    return std::nullopt;
+  if (!repeatsHeads) {
+    why = "the Reshape of the " + copies->spelling + " copies from " +
+          formatShape(reshape.getData()) + " to " + formatShape(repeated) +
+          " does not merge just the head and copy axes";
+    return fail();
+  }
   bool grouped = copies->axis == 2 || in[1] == 1 || groups == 1;
   return HeadRepetition{copies->source, grouped,
                         copies->spelling + " on axis " +

@@ -2,9 +2,10 @@
 //
 // Decomposed GQA/MQA repeats each K/V head before the MatMuls. Exporters
 // spell the repetition as Unsqueeze + Expand + Reshape (HF repeat_kv), as
-// Unsqueeze + Concat of copies or Tile + Reshape, as an Expand of a single
-// head, or as a Concat of copies or a Tile on the head axis. Only some of
-// those repeat the way attn.attention's GQA reads heads.
+// Unsqueeze + Concat of copies or Tile + Reshape, as Unsqueeze + a Mul by
+// ones (an Expand in disguise) + Reshape, as an Expand of a single head, or
+// as a Concat of copies or a Tile on the head axis. Only some of those
+// repeat the way attn.attention's GQA reads heads.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,8 +33,13 @@ struct HeadRepetition {
 };
 
 /// Recognises `repeated` as a repetition of heads along dim 1; nullopt when
-/// it is not one.
-std::optional<HeadRepetition> matchHeadRepetition(Value repeated);
+/// it is not one. When `repeated` is spelled like one (a Reshape of rank-5
+/// copies of an Unsqueeze, a broadcast of one head) but a condition that
+/// makes it exact fails, it is not one either, and `nearMiss` (when given)
+/// receives the condition, for remarks.
+std::optional<HeadRepetition> matchHeadRepetition(Value repeated,
+                                                  std::string *nearMiss =
+                                                      nullptr);
 
 } // namespace mlir::attn
 
