@@ -99,7 +99,8 @@ static cl::opt<unsigned> iterations(
 static cl::list<std::string> inputShapes(
     "input-shape",
     cl::desc("Pin a graph input's shape when compiling an .onnx model, e.g. "
-             "ids=1x128 (repeatable)"),
+             "ids=1x128 (repeatable); symbolic dims are otherwise taken from "
+             "the named tensors of --test-data or --inputs"),
     cl::value_desc("name=DxD..."), cl::cat(runCategory));
 
 static cl::opt<std::string> keepLibrary(
@@ -163,6 +164,33 @@ static Error checkOptions() {
 // Loading: a library, or an .onnx model compiled to one
 //===----------------------------------------------------------------------===//
 
+/// The shapes of the named tensors among the input files the tool will run
+/// on (--test-data or --inputs), so that a model with symbolic dims compiles
+/// for them without --input-shape. Unreadable files are skipped here: reading
+/// the inputs after loading reports them.
+static StringMap<SmallVector<int64_t>> getInputFileShapes() {
+  StringMap<SmallVector<int64_t>> shapes;
+  StringRef dir = !testDataDir.empty() ? StringRef(testDataDir)
+                                       : StringRef(inputsDir);
+  if (dir.empty())
+    return shapes;
+  std::error_code ec;
+  for (sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec)) {
+    StringRef file = sys::path::filename(it->path());
+    if (!file.starts_with("input_"))
+      continue;
+    Expected<Tensor> tensor = readTensorFile(it->path());
+    if (!tensor) {
+      consumeError(tensor.takeError());
+      continue;
+    }
+    if (!tensor->getName().empty())
+      shapes[tensor->getName()] = SmallVector<int64_t>(tensor->getShape());
+  }
+  return shapes;
+}
+
 /// Compiles the .onnx model to `libraryPath`, printing the compile time.
 static Error compileModel(StringRef libraryPath) {
   StringMap<SmallVector<int64_t>> shapes;
@@ -173,6 +201,7 @@ static Error compileModel(StringRef libraryPath) {
   attnc::CompileOptions options;
   options.emit = attnc::EmitStage::Library;
   options.import.inputShapes = std::move(shapes);
+  options.import.inputShapeHints = getInputFileShapes();
   mlir::DialectRegistry registry;
   attnc::registerAllDialects(registry);
   mlir::MLIRContext context(registry);

@@ -20,6 +20,11 @@ namespace attnc {
 struct ONNXImportOptions {
   /// Pins graph inputs' shapes (`--input-shape name=1x128`): every dim, static.
   llvm::StringMap<llvm::SmallVector<int64_t>> inputShapes;
+  /// Shapes for graph inputs with symbolic dims, used only where they fit
+  /// the declared shape (same rank, equal static dims) and `inputShapes` has
+  /// none; names that are no input, or shapes that do not fit, are ignored.
+  /// attnc-run takes them from the input files it runs on.
+  llvm::StringMap<llvm::SmallVector<int64_t>> inputShapeHints;
 };
 
 /// Imports the ONNX model at `path` (external data resolved relative to its

@@ -529,6 +529,12 @@ OwningOpRef<ModuleOp> GraphImporter::importModel() {
         return nullptr;
       }
       type = RankedTensorType::get(shape, type->getElementType());
+    } else if (auto hint = options.inputShapeHints.find(input.name());
+               hint != options.inputShapeHints.end() &&
+               !type->hasStaticShape() &&
+               static_cast<int64_t>(hint->second.size()) == type->getRank() &&
+               succeeded(verifyCompatibleShape(hint->second, type->getShape()))) {
+      type = RankedTensorType::get(hint->second, type->getElementType());
     }
     inputs.push_back(&input);
     inputTypes.push_back(*type);
