@@ -5,6 +5,7 @@
 #include "attnc/Analysis/Passes.h"
 #include "attnc/Conversion/Passes.h"
 #include "attnc/Dialect/Attn/Transforms/Passes.h"
+#include "attnc/Dialect/ONNX/Transforms/Passes.h"
 #include "attnc/Pipelines/Pipelines.h"
 #include "attnc/Transforms/Passes.h"
 
@@ -17,6 +18,7 @@ void attnc::registerAllPasses() {
   registerAttncAnalysisPasses();
   registerAttncConversionPasses();
   mlir::attn::registerAttnTransformsPasses();
+  mlir::onnx::registerONNXTransformsPasses();
   registerAttncTransformsPasses();
   registerAttncPipelines();
 }

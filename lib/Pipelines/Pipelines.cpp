@@ -4,6 +4,7 @@
 
 #include "attnc/Conversion/Passes.h"
 #include "attnc/Dialect/Attn/Transforms/Passes.h"
+#include "attnc/Dialect/ONNX/Transforms/Passes.h"
 #include "attnc/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
@@ -23,6 +24,7 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
   // Folding first: shape subgraphs become constants, which the raising
   // patterns and the fused-op conversions rely on.
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(onnx::createMergeIdenticalConstantsPass());
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseRopePass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseKVCachePass());
