@@ -42,8 +42,9 @@ func.func @two_loops(%a: memref<8xf32>, %n: index) -> f32 {
 
 // -----
 
-// A global's address is recomputed in the callee; a name that is taken is
-// uniqued; nested loops move with their outer loop; declarations stay.
+// A global's buffer is an argument (so layers that differ only in their
+// weights share code); a name that is taken is uniqued; nested loops move
+// with their outer loop; declarations stay.
 
 memref.global "private" constant @table : memref<4xf32> = dense<[1.0, 2.0, 3.0, 4.0]>
 
@@ -57,13 +58,13 @@ func.func @f_loop0() {
 
 // CHECK-LABEL: func.func @f(
 // CHECK-SAME:      %[[OUT:[^:]+]]: memref<4x4xf32>)
-// CHECK:         call @[[CALLEE:f_loop0_[0-9]+]](%[[OUT]]) : (memref<4x4xf32>) -> ()
-// CHECK-NEXT:    return
-// CHECK:       func.func private @[[CALLEE]](%[[O:.+]]: memref<4x4xf32>)
 // CHECK:         %[[T:.+]] = memref.get_global @table
+// CHECK:         call @[[CALLEE:f_loop0_[0-9]+]](%[[T]], %[[OUT]]) : (memref<4xf32>, memref<4x4xf32>) -> ()
+// CHECK-NEXT:    return
+// CHECK:       func.func private @[[CALLEE]](%[[TA:.+]]: memref<4xf32>, %[[O:.+]]: memref<4x4xf32>)
 // CHECK:         scf.for
 // CHECK:           scf.for
-// CHECK:             memref.load %[[T]]
+// CHECK:             memref.load %[[TA]]
 // CHECK:             memref.store {{.+}}, %[[O]]
 func.func @f(%out: memref<4x4xf32>) {
   %c0 = arith.constant 0 : index
@@ -75,6 +76,54 @@ func.func @f(%out: memref<4x4xf32>) {
       %x = memref.load %t[%j] : memref<4xf32>
       memref.store %x, %out[%i, %j] : memref<4x4xf32>
     }
+  }
+  return
+}
+
+// -----
+
+// Two "layers": the same nest over different buffers calls one function; a
+// nest with another constant (the scale) or other types gets its own.
+
+// CHECK-LABEL: func.func @layers(
+// CHECK-SAME:      %[[X:[^:]+]]: memref<8xf32>, %[[Y:[^:]+]]: memref<8xf32>, %[[Z:[^:]+]]: memref<4xf32>)
+// CHECK:         call @[[SCALE2:layers_loop0]](%[[X]])
+// CHECK-NEXT:    call @[[SCALE2]](%[[Y]])
+// CHECK-NEXT:    call @[[SCALE3:layers_loop2]](%[[X]])
+// CHECK-NEXT:    call @[[SMALL:layers_loop3]](%[[Z]])
+// CHECK-NEXT:    return
+// CHECK:       func.func private @[[SCALE2]](
+// CHECK:         arith.constant 2.0
+// CHECK:       func.func private @[[SCALE3]](
+// CHECK:         arith.constant 3.0
+// CHECK:       func.func private @[[SMALL]](%{{.+}}: memref<4xf32>)
+// CHECK-NOT:   func.func
+func.func @layers(%x: memref<8xf32>, %y: memref<8xf32>, %z: memref<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c8 = arith.constant 8 : index
+  %two = arith.constant 2.0 : f32
+  %three = arith.constant 3.0 : f32
+  scf.for %i = %c0 to %c8 step %c1 {
+    %v = memref.load %x[%i] : memref<8xf32>
+    %w = arith.mulf %v, %two : f32
+    memref.store %w, %x[%i] : memref<8xf32>
+  }
+  scf.for %i = %c0 to %c8 step %c1 {
+    %v = memref.load %y[%i] : memref<8xf32>
+    %w = arith.mulf %v, %two : f32
+    memref.store %w, %y[%i] : memref<8xf32>
+  }
+  scf.for %i = %c0 to %c8 step %c1 {
+    %v = memref.load %x[%i] : memref<8xf32>
+    %w = arith.mulf %v, %three : f32
+    memref.store %w, %x[%i] : memref<8xf32>
+  }
+  scf.for %i = %c0 to %c4 step %c1 {
+    %v = memref.load %z[%i] : memref<4xf32>
+    %w = arith.mulf %v, %two : f32
+    memref.store %w, %z[%i] : memref<4xf32>
   }
   return
 }

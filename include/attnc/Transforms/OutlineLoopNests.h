@@ -3,16 +3,20 @@
 #ifndef ATTNC_TRANSFORMS_OUTLINELOOPNESTS_H
 #define ATTNC_TRANSFORMS_OUTLINELOOPNESTS_H
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/IR/SymbolTable.h"
+#include "mlir/IR/BuiltinOps.h"
 
 namespace attnc {
 
-/// Moves every scf.for, scf.while and scf.parallel directly in `func`'s body
-/// into a new private, non-inlinable function of `symbols`' module and calls
-/// it (see the `outline-loop-nests` pass). Returns how many loops moved.
-unsigned outlineTopLevelLoopNests(mlir::func::FuncOp func,
-                                  mlir::SymbolTable &symbols);
+struct OutlineLoopNestsResult {
+  unsigned loops = 0;     ///< Loop nests moved out of their function.
+  unsigned functions = 0; ///< Functions created for them (equal nests share).
+};
+
+/// Moves every scf.for, scf.while and scf.parallel directly in the body of a
+/// function of `module` into a private, non-inlinable function and calls it;
+/// structurally equal nests (e.g. the same layer with other weights) call one
+/// function. See the `outline-loop-nests` pass.
+OutlineLoopNestsResult outlineLoopNests(mlir::ModuleOp module);
 
 } // namespace attnc
 

@@ -18,9 +18,12 @@ def OutlineLoopNestsPass : Pass<"outline-loop-nests", "::mlir::ModuleOp"> {
     private function (`<function>_loop<N>`) and calls it, so LLVM optimises
     many small functions instead.
 
-    The values a loop uses from outside become arguments, except constants
-    (`ConstantLike` ops and `memref.get_global`), which are cloned into the
-    new function so LLVM still sees their values. The new functions carry
+    The values a loop uses from outside become arguments, except scalar
+    constants (`ConstantLike` ops), which are cloned into the new function so
+    LLVM still sees constant bounds. Buffers, weights' included, are
+    arguments, so the nests of layers that differ only in their weights are
+    equal: equal nests (same types, same ops and attributes) call one
+    function, and LLVM compiles each distinct nest once. The new functions carry
     `passthrough = ["noinline"]` (otherwise LLVM's inliner would merge them
     back, each being called once) and `llvm.linkage = #llvm.linkage<internal>`
     (they are not part of a compiled model's exported symbols). Functions
