@@ -49,6 +49,8 @@ void attnc::buildCPUCodegenPipeline(OpPassManager &pm,
   // Bufferize with plain row-major buffers at the function boundary, and turn
   // results into caller-owned out-params: the compiled-model ABI writes into
   // the caller's buffers.
+  // Contractions stream rows in their inner loop (bit-identical results).
+  pm.addNestedPass<func::FuncOp>(createInterchangeReductionLoopsPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =

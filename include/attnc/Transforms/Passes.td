@@ -33,4 +33,27 @@ def OutlineLoopNestsPass : Pass<"outline-loop-nests", "::mlir::ModuleOp"> {
                            "::mlir::LLVM::LLVMDialect"];
 }
 
+def InterchangeReductionLoopsPass
+    : Pass<"interchange-reduction-loops", "::mlir::func::FuncOp"> {
+  let summary = "Put a contraction's innermost output dim inside its "
+                "reduction loops";
+  let description = [{
+    Linalg ops become loops in the order of their iterators: a matmul
+    `C[m, n] += A[m, k] * B[k, n]` runs k innermost, reading B down a column
+    (a cache line and often a page per element) and accumulating into one
+    value through a chain of dependent adds that LLVM may not reorder. This
+    pass moves the reduction loops that follow the last parallel dim `p` in
+    front of it, `(m, n, k)` to `(m, k, n)`, when `p` is the output's
+    innermost index and some input's too (B's rows): the inner loop then
+    streams contiguous rows and its iterations are independent, so LLVM
+    vectorises it.
+
+    Every output element still accumulates its terms in the same order (the
+    reduction loops keep their relative order and only a parallel loop
+    moves), so results are bit-identical. Named ops are generalized when
+    they are interchanged; other ops are left alone.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // ATTNC_TRANSFORMS_PASSES_TD
