@@ -29,6 +29,7 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(attn::createRaiseRopePass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseKVCachePass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseAttentionPass());
+  pm.addNestedPass<func::FuncOp>(attn::createRaiseMLAPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseSparseAttentionPass());
   pm.addNestedPass<func::FuncOp>(createConvertONNXToAttnPass());
   // Raising leaves repeated subgraphs (e.g. the half-table slices of each

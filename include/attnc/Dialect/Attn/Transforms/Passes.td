@@ -131,4 +131,34 @@ def RaiseSparseAttentionPass
   let dependentDialects = ["::mlir::attn::AttnDialect"];
 }
 
+def RaiseMLAPass : Pass<"attn-raise-mla", "::mlir::func::FuncOp"> {
+  let summary = "Raise expanded multi-head latent attention (DeepSeek MLA) to "
+                "attn.mla";
+  let description = [{
+    Runs after `attn-raise-attention`. Replaces an `attn.attention` (no mask,
+    sinks, softcap, window or kv_lengths; causal or not) whose operands are
+    the expanded form of latent attention, as the Hugging Face DeepseekV3
+    export writes it:
+
+    * key = `Concat(k_nope, Expand(k_pe))` on the channel axis, with k_pe
+      B x 1 x T x Dr (one RoPE key shared by all heads);
+    * k_nope and the value are two pieces of one channel Split of
+      `Transpose(Reshape(MatMul(c_kv, W), [B, T, H, C]), [0, 2, 1, 3])`,
+      with c_kv B x T x Dc and W a constant Dc x H*C (kv_b_proj);
+
+    by `attn.mla` over c_kv and k_pe (B x T x Dr), with w_uk (H x Dc x Dn)
+    and w_uv (H x Dc x Dv) new constants sliced from W per head, the query
+    cut at channel Dn (its Concat when it cuts there, else Slices), and the
+    attention's scale and causal flag. `form` is `absorbed` when the query
+    has one row (decode: the latent cache is never expanded) and `expanded`
+    otherwise (prefill). With `remarks=true` every attention left whose key
+    is a Concat gets a remark naming the condition that failed.
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Explain with a remark why an attention was not raised to attn.mla">
+  ];
+  let dependentDialects = ["::mlir::attn::AttnDialect"];
+}
+
 #endif // ATTNC_DIALECT_ATTN_TRANSFORMS_PASSES_TD

@@ -49,6 +49,15 @@ void populateSparseAttentionRaisingPatterns(RewritePatternSet &patterns);
 /// form that can be raised, or nullopt when it is. For diagnostics.
 std::optional<std::string> explainUnraisedSparseAttention(Operation *attention);
 
+/// Patterns that replace an attn.attention over the expanded keys and values
+/// of multi-head latent attention (DeepSeek MLA: K = [c_kv W_uk,h ; shared
+/// k_pe], V = c_kv W_uv,h with a constant kv_b_proj) by one attn.mla.
+void populateRaiseMLAPatterns(RewritePatternSet &patterns);
+
+/// Why `attention` (an attn.attention) is not expanded latent attention that
+/// can be raised to attn.mla, or nullopt when it is. For diagnostics.
+std::optional<std::string> explainUnraisedMLA(Operation *attention);
+
 } // namespace mlir::attn
 
 #endif // ATTNC_DIALECT_ATTN_TRANSFORMS_TRANSFORMS_H
