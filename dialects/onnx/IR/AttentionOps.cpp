@@ -66,6 +66,22 @@ Type elementTypeOf(Value value) {
   return cast<ShapedType>(value.getType()).getElementType();
 }
 
+/// The query, key and value of the fused ops that take them flattened as
+/// (B, S, H*D): 3-D ranked tensors, or an error naming `layout`.
+FailureOr<std::array<RankedTensorType, 3>>
+getFlatQKV(std::optional<Location> loc, Value query, Value key, Value value,
+           StringRef layout) {
+  std::array<RankedTensorType, 3> types;
+  std::array<Value, 3> operands = {query, key, value};
+  for (auto [type, operand] : llvm::zip_equal(types, operands)) {
+    type = dyn_cast<RankedTensorType>(operand.getType());
+    if (!type || type.getRank() != 3)
+      return emitOptionalError(loc, "expects 3-D query, key and value ",
+                               layout);
+  }
+  return types;
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -196,13 +212,12 @@ LogicalResult MSGroupQueryAttentionOp::inferReturnTypes(
 LogicalResult MSMultiHeadAttentionOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
     SmallVectorImpl<Type> &inferred) {
-  auto query = dyn_cast<RankedTensorType>(adaptor.getQuery().getType());
-  auto key = dyn_cast<RankedTensorType>(adaptor.getKey().getType());
-  auto value = dyn_cast<RankedTensorType>(adaptor.getValue().getType());
-  if (!query || query.getRank() != 3 || !key || key.getRank() != 3 || !value ||
-      value.getRank() != 3)
-    return emitOptionalError(loc, "expects 3-D query, key and value "
-                                  "(B, S, H*D); packed forms are not supported");
+  FailureOr<std::array<RankedTensorType, 3>> qkv =
+      getFlatQKV(loc, adaptor.getQuery(), adaptor.getKey(), adaptor.getValue(),
+                 "(B, S, H*D); packed forms are not supported");
+  if (failed(qkv))
+    return failure();
+  auto [query, key, value] = *qkv;
   int64_t heads = adaptor.getNumHeads();
   FailureOr<int64_t> dim = headDim(loc, key.getDimSize(2), heads, "key");
   FailureOr<int64_t> vdim = headDim(loc, value.getDimSize(2), heads, "value");
@@ -255,13 +270,12 @@ LogicalResult checkPerTokenInput(std::optional<Location> loc, Type type,
 LogicalResult LinearAttentionOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
     SmallVectorImpl<Type> &inferred) {
-  auto query = dyn_cast<RankedTensorType>(adaptor.getQuery().getType());
-  auto key = dyn_cast<RankedTensorType>(adaptor.getKey().getType());
-  auto value = dyn_cast<RankedTensorType>(adaptor.getValue().getType());
-  if (!query || query.getRank() != 3 || !key || key.getRank() != 3 || !value ||
-      value.getRank() != 3)
-    return emitOptionalError(loc, "expects 3-D query, key and value "
-                                  "(B, T, H * D)");
+  FailureOr<std::array<RankedTensorType, 3>> qkv =
+      getFlatQKV(loc, adaptor.getQuery(), adaptor.getKey(), adaptor.getValue(),
+                 "(B, T, H * D)");
+  if (failed(qkv))
+    return failure();
+  auto [query, key, value] = *qkv;
   Type element = query.getElementType();
   if (key.getElementType() != element || value.getElementType() != element)
     return emitOptionalError(loc,
