@@ -31,6 +31,7 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(attn::createRaiseAttentionPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseMLAPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseSparseAttentionPass());
+  pm.addNestedPass<func::FuncOp>(attn::createRaiseLinearAttentionPass());
   pm.addNestedPass<func::FuncOp>(createConvertONNXToAttnPass());
   // Raising leaves repeated subgraphs (e.g. the half-table slices of each
   // RoPE); merge them so --emit=attn and the lowering see each value once.

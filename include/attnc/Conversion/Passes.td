@@ -15,7 +15,8 @@ def ConvertAttnToLinalgPass : Pass<"convert-attn-to-linalg", "::mlir::func::Func
     The reference lowering of the attn dialect: attention, rope,
     kv_cache_update, kv_cache_append, lightning_indexer, topk,
     sparse_attention, kv_compress, mla (absorbed or expanded, as its `form`
-    says) and linear_attention (recurrent form) become linalg, tensor, scf,
+    says) and linear_attention (chunked for prefill, recurrent for decode and
+    dynamic shapes) become linalg, tensor, scf,
     arith and math ops that compute exactly the equations of each op's
     description (masks, windows, softcap, sinks, GQA head mapping, masked-row
     policy, f32 softmax for f16/bf16). It favours obvious correctness over speed; tiled lowerings come as

@@ -15,13 +15,16 @@
 // accumulate into iter_args too, so a step allocates nothing. The scale is
 // applied once, after the loop, together with the cast to the element type.
 //
-// The chunked (WY) prefill form that chunk_size hints at is not used: it
-// computes the same result.
+// This is the decode form (and the fallback for dynamic shapes); prefill
+// (more than one token with a chunk_size, or 64 tokens and more without)
+// takes the chunked form of LinearAttentionChunked.cpp, which computes the
+// same result.
 //
 //===----------------------------------------------------------------------===//
 
 #include "AttentionCommon.h"
 #include "AttnLoweringUtils.h"
+#include "LinearAttentionChunked.h"
 #include "Patterns.h"
 
 #include "attnc/Dialect/Attn/IR/AttnOps.h"
@@ -343,4 +346,5 @@ struct LinearAttentionLowering : OpConversionPattern<attn::LinearAttentionOp> {
 void attnc::attn_lowering::populateLinearAttentionPatterns(
     RewritePatternSet &patterns) {
   patterns.add<LinearAttentionLowering>(patterns.getContext());
+  populateLinearAttentionChunkedPatterns(patterns);
 }

@@ -131,6 +131,40 @@ def RaiseSparseAttentionPass
   let dependentDialects = ["::mlir::attn::AttnDialect"];
 }
 
+def RaiseLinearAttentionPass
+    : Pass<"attn-raise-linear-attention", "::mlir::func::FuncOp"> {
+  let summary = "Raise the recurrent spelling of linear attention (an onnx.Scan "
+                "over tokens) to attn.linear_attention";
+  let description = [{
+    Replaces an `onnx.Scan` that carries one f32 state S (B x Hkv x Dk x Dv)
+    over per-token slices (scan axis 0, forward) and whose body computes
+    attn.linear_attention's step exactly, as ONNX LinearAttention's function
+    body spells it:
+
+    * decay: `S * Unsqueeze(Exp(decay_t), -1)` (per KV head or per key
+      channel, log-space), or no decay;
+    * delta: `beta_t * (v_t - S^T k_t)` with the retrieval reading the
+      decayed state, or `v_t`;
+    * update `S + Unsqueeze(k_t, -1) @ Unsqueeze(w, -2)`;
+    * read-out `scale * Squeeze(Unsqueeze(q_t, -2) @ S', -2)` of the updated
+      state S', with S' repeated per query head group (h reads h / G) for
+      GQA/MQA, or broadcast from one KV head;
+    * Casts f16/bf16 -> f32 on the slices and one Cast of the read-out back;
+      an initial state of zeros (no past) or the past state.
+
+    The op reads the scan inputs head-major (Transposes composed with the
+    exporter's) and the Scan's results are rebuilt from the op's. With
+    `remarks=true` every Scan left that carries one rank-4 state gets a
+    remark naming the condition that failed (e.g. a decay not exponentiated,
+    a retrieval before the decay, heads tiled h % Hkv).
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Explain with a remark why a Scan was not raised">
+  ];
+  let dependentDialects = ["::mlir::attn::AttnDialect"];
+}
+
 def RaiseMLAPass : Pass<"attn-raise-mla", "::mlir::func::FuncOp"> {
   let summary = "Raise expanded multi-head latent attention (DeepSeek MLA) to "
                 "attn.mla";

@@ -49,6 +49,17 @@ void populateSparseAttentionRaisingPatterns(RewritePatternSet &patterns);
 /// form that can be raised, or nullopt when it is. For diagnostics.
 std::optional<std::string> explainUnraisedSparseAttention(Operation *attention);
 
+/// Patterns that replace the recurrent spelling of linear attention, an
+/// onnx.Scan over tokens carrying the state (ONNX LinearAttention's function
+/// body: linear, gated, delta and gated delta rules, per-head or per-channel
+/// decay, GQA/MQA state repetition), by one attn.linear_attention.
+void populateLinearAttentionRaisingPatterns(RewritePatternSet &patterns);
+
+/// Why `scan` (an onnx.Scan carrying one rank-4 state) does not compute
+/// attn.linear_attention's recurrence, or nullopt when it does or when it is
+/// not such a Scan. For diagnostics of near-misses.
+std::optional<std::string> explainUnraisedLinearAttention(Operation *scan);
+
 /// Patterns that replace an attn.attention over the expanded keys and values
 /// of multi-head latent attention (DeepSeek MLA: K = [c_kv W_uk,h ; shared
 /// k_pe], V = c_kv W_uv,h with a constant kv_b_proj) by one attn.mla.

@@ -1,0 +1,162 @@
+"""Generates ../linear-attention-chunked-exec.mlir: attn.linear_attention with
+a chunk_size (the chunked prefill form of LinearAttentionChunked.cpp) run end
+to end and compared twice: with the float64 numpy token recurrence of
+gen_linear_attention_reference.py, and with the same op without chunk_size
+(the recurrent form) run in the same test. Prompts are not multiples of the
+chunk (a padded tail chunk), span several chunks (state hand-off between
+chunks) and start from a past state (prefill after earlier tokens); an op
+without chunk_size and 70 tokens takes the default chunk (numpy only).
+
+Run with /usr/bin/python3 from anywhere; the output is deterministic.
+"""
+
+import numpy as np
+
+import exec_test_lib as lib
+from gen_linear_attention_reference import l2_normalized, reference
+
+RNG = np.random.default_rng(20261128)
+
+
+def flat_lines(tag, value, shape, element):
+    """Lines that flatten `value` and widen it to f32 as %<tag>."""
+    n = int(np.prod(shape))
+    assoc = "[[" + ", ".join(str(i) for i in range(len(shape))) + "]]"
+    lines = [
+        f"  %{tag}_flat = tensor.collapse_shape {value} {assoc} : "
+        f"{lib.tensor_type(shape, element)} into tensor<{n}x{element}>",
+        f"  %{tag}_dyn = tensor.cast %{tag}_flat : tensor<{n}x{element}> to tensor<?x{element}>",
+    ]
+    if element == "f16":
+        lines.append(f"  %{tag} = call @widen_f16(%{tag}_dyn) : (tensor<?xf16>) -> tensor<?xf32>")
+    else:
+        lines.append(f"  %{tag} = tensor.cast %{tag}_dyn : tensor<?xf32> to tensor<?xf32>")
+    return lines
+
+
+def make_cases(name, rule, batch, q_heads, kv_heads, tokens, dk, dv, chunk,
+               past=False, decay=None, scale=None, element="f32"):
+    """Four cases for one op instance: chunked output and state against
+    numpy, and chunked output and state against the recurrent form."""
+    def rand(shape, lo=-1.0, hi=1.0):
+        return RNG.uniform(lo, hi, shape).round(3)
+
+    q = lib.rounded(rand((batch, q_heads, tokens, dk)), element)
+    key = rand((batch, kv_heads, tokens, dk))
+    if rule in ("delta", "gated_delta"):
+        key = l2_normalized(key)
+    k = lib.rounded(key, element)
+    v = lib.rounded(rand((batch, kv_heads, tokens, dv)), element)
+    operands = [("q", q), ("k", k), ("v", v)]
+    clauses = []
+    s0 = None
+    if past:
+        s0 = lib.rounded(rand((batch, kv_heads, dk, dv), -0.5, 0.5), element)
+        operands.append(("s0", s0))
+        clauses.append(("state", "s0", s0))
+    g = None
+    if rule in ("gated", "gated_delta"):
+        shape = (batch, kv_heads, tokens) + ((dk,) if decay == "channel" else ())
+        g = lib.rounded(rand(shape, -1.0, -0.01), element)
+        operands.append(("g", g))
+        clauses.append(("decay", "g", g))
+    beta = None
+    if rule in ("delta", "gated_delta"):
+        beta = lib.rounded(rand((batch, kv_heads, tokens), 0.1, 1.0), element)
+        operands.append(("beta", beta))
+        clauses.append(("beta", "beta", beta))
+
+    effective = scale if scale is not None else 1.0 / np.sqrt(dk)
+    out, state = reference(q, k, v, s0, g, beta, rule, effective)
+    attrs = f"rule = #attn.update_rule<{rule}>"
+    if scale is not None:
+        attrs += f", scale = {scale:.6e} : f64"
+    out_shape = [batch, q_heads, tokens, dv]
+    state_shape = [batch, kv_heads, dk, dv]
+    ty = lambda a: lib.tensor_type(a.shape, element)
+
+    def op(extra):
+        return ("attn.linear_attention %q, %k, %v"
+                + "".join(f" {kw}(%{n} : {ty(a)})" for kw, n, a in clauses)
+                + f" {{{attrs}{extra}}} : {ty(q)}, {ty(k)}, {ty(v)} -> "
+                + f"{lib.tensor_type(out_shape, element)}, "
+                + f"{lib.tensor_type(state_shape, element)}")
+
+    # chunk None: no chunk_size, a prompt long enough for the default chunk.
+    chunked = op(f", chunk_size = {chunk} : i64" if chunk else "")
+    body = [lib.constant(n, a, element) for n, a in operands]
+    atol, rtol = (2e-3, 2e-3) if element == "f16" else (2e-5, 2e-5)
+    cases = [
+        (f"{name}_output", body + [f"  %r, %unused = {chunked}"],
+         out_shape, element, lib.rounded(out, element), atol, rtol),
+        (f"{name}_state", body + [f"  %unused, %r = {chunked}"],
+         state_shape, element, lib.rounded(state, element), atol, rtol),
+    ]
+    if chunk is None:
+        return cases
+    recurrent = op("")
+    for result, shape in (("output", out_shape), ("state", state_shape)):
+        pick = "%c, %unused" if result == "output" else "%unused, %c"
+        pick_rec = "%rr, %unused2" if result == "output" else "%unused2, %rr"
+        lines = body + [f"  {pick} = {chunked}", f"  {pick_rec} = {recurrent}"]
+        lines += flat_lines("got", "%c", shape, element)
+        lines += flat_lines("want", "%rr", shape, element)
+        cases.append((f"{name}_{result}_vs_recurrent", lines, atol, rtol))
+    return cases
+
+
+def cases():
+    return (
+        make_cases("linear_gqa", "linear", 1, 4, 2, 7, 4, 3, chunk=3)
+        + make_cases("gated_head_decay_mqa_past", "gated", 2, 2, 1, 5, 3, 2,
+                     chunk=2, past=True, decay="head")
+        + make_cases("delta_gqa_scale", "delta", 1, 4, 2, 9, 4, 2, chunk=4,
+                     scale=0.5)
+        + make_cases("gated_delta_gqa_past", "gated_delta", 2, 4, 2, 10, 4, 3,
+                     chunk=4, past=True, decay="head")
+        + make_cases("gated_delta_short_prompt", "gated_delta", 1, 2, 2, 3, 4,
+                     2, chunk=64, decay="head")
+        + make_cases("gated_delta_f16", "gated_delta", 1, 2, 1, 6, 4, 4,
+                     chunk=4, past=True, decay="head", element="f16")
+        # Per-key-channel decay (KDA): the decay sits inside the chunk's
+        # inner products.
+        + make_cases("gated_channel_decay_gqa", "gated", 1, 4, 2, 7, 3, 2,
+                     chunk=3, decay="channel")
+        + make_cases("gated_delta_channel_decay_past", "gated_delta", 2, 2, 2,
+                     9, 3, 2, chunk=4, past=True, decay="channel")
+        # No chunk_size: 70 tokens take the default chunk of 64 (and a
+        # padded tail of 6).
+        + make_cases("gated_delta_default_chunk", "gated_delta", 1, 2, 1, 70,
+                     4, 2, chunk=None, decay="head")
+    )
+
+
+def main():
+    lib.RUN_LINES = lib.RUN_LINES.replace(
+        "--expand-strided-metadata", "--expand-strided-metadata --lower-affine")
+    header = ("attn.linear_attention with a chunk_size (chunked prefill form)\n"
+              "lowered by --convert-attn-to-linalg, run, and compared with a\n"
+              "float64 numpy recurrence and with the recurrent form (the op\n"
+              "without chunk_size); see the generator for the cases.")
+    built = []
+    for case_id, case in enumerate(cases(), start=1):
+        if len(case) == 7:
+            name, body, shape, element, expected, atol, rtol = case
+            lines = list(body) + lib.compare(case_id, "%r", shape, element,
+                                             expected, atol, rtol)
+        else:
+            name, lines, atol, rtol = case
+            lines = list(lines) + [
+                f"  %id = arith.constant {float(case_id)} : f32",
+                f"  %atol = arith.constant {atol:.3e} : f32",
+                f"  %rtol = arith.constant {rtol:.3e} : f32",
+                "  call @check(%id, %got, %want, %atol, %rtol) : "
+                "(f32, tensor<?xf32>, tensor<?xf32>, f32, f32) -> ()",
+            ]
+        built.append((name, lines))
+    lib.write_test(lib.output_path("linear-attention-chunked-exec.mlir"),
+                   "gen_linear_attention_chunked_reference.py", header, built)
+
+
+if __name__ == "__main__":
+    main()
