@@ -35,17 +35,16 @@ the checksums.
 Run with /usr/bin/python3. Deterministic (fixed seeds). Weights are random
 multiples of 2^-10 so that their float32 bytes compress in git.
 """
-import argparse
-import hashlib
-import os
-import subprocess
+import functools
 import sys
 
 import numpy as np
 from onnx import TensorProto, helper, numpy_helper
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+import model_cases
+
+HERE = model_cases.HERE
+ROOT = model_cases.ROOT
 VOCAB = 512
 LOWEST = float(np.finfo(np.float32).min)
 LOWEST16 = float(np.finfo(np.float16).min)
@@ -670,80 +669,29 @@ def families():
 
 # ----------------------------------------------------------------- writing
 
-def write_model(fam, w, case):
-    """Writes case/model.onnx and case/model.sha256 (the checksum is committed,
-    the model is not: tests regenerate it with --models-only and check it)."""
-    data = Builder(fam, w).build().SerializeToString()
-    os.makedirs(case, exist_ok=True)
-    with open(os.path.join(case, "model.onnx"), "wb") as f:
-        f.write(data)
-    return hashlib.sha256(data).hexdigest()
-
-
-def write_case(fam):
-    w = fam.params()
-    case = os.path.join(HERE, fam.name)
-    digest = write_model(fam, w, case)
-    with open(os.path.join(case, "model.sha256"), "w") as f:
-        f.write(digest + "\n")
-    dirs = []
-    for n, seq in enumerate(fam.seqs):
-        data = os.path.join(case, f"test_data_set_{n}")
-        os.makedirs(data, exist_ok=True)
-        ids, positions = fam.inputs(seq)
-        logits = reference(fam, w, ids, positions).astype(np.float32)
-        for name, tensors in (("input", [("input_ids", ids), ("position_ids", positions)]),
-                              ("output", [("logits", logits)])):
-            for k, (tname, array) in enumerate(tensors):
-                with open(os.path.join(data, f"{name}_{k}.pb"), "wb") as f:
-                    f.write(numpy_helper.from_array(array, tname).SerializeToString())
-        dirs.append(data)
-    return case, dirs
-
-
-def write_models_only(out):
-    """The models are ~35 MB of random weights, so git keeps only this script,
-    the test data and a checksum per model; the tests regenerate the models.
-    A checksum mismatch means the script changed without new expected outputs."""
-    stale = []
+def cases():
+    """The models as model_cases.Case: one dataset per prompt length."""
+    result = []
     for fam in families():
-        digest = write_model(fam, fam.params(), os.path.join(out, fam.name))
-        with open(os.path.join(HERE, fam.name, "model.sha256")) as f:
-            if f.read().strip() != digest:
-                stale.append(fam.name)
-    for name in stale:
-        print(f"error: {name}/model.onnx differs from the model its test data was "
-              "made with; rerun this script with --ort", file=sys.stderr)
-    return 1 if stale else 0
+        params = functools.cache(fam.params)
 
+        def datasets(fam=fam, params=params):
+            sets = []
+            for seq in fam.seqs:
+                ids, positions = fam.inputs(seq)
+                logits = reference(fam, params(), ids, positions).astype(np.float32)
+                sets.append(([("input_ids", ids), ("position_ids", positions)],
+                             [("logits", logits)]))
+            return sets
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--ort", action="store_true",
-                        help="compare onnxruntime with numpy, then store onnxruntime's outputs")
-    parser.add_argument("--models-only", metavar="DIR",
-                        help="write only DIR/<name>/model.onnx and fail unless each "
-                             "matches the committed model.sha256 (what the tests run)")
-    args = parser.parse_args()
-    if args.models_only:
-        return write_models_only(args.models_only)
-    run_js = os.path.join(ROOT, "tools", "ort-reference", "run.js")
-    for fam in families():
-        case, dirs = write_case(fam)
-        print(f"{fam.name}: {os.path.getsize(os.path.join(case, 'model.onnx'))} bytes")
-        if not args.ort:
-            continue
-        model = os.path.join(case, "model.onnx")
         # f32: float32 rounding of logits up to ~70; f16: attention in half
         # precision against a float64 reference.
-        tol = "2e-2" if fam.attn_dtype == np.float16 else "2e-4"
-        for data in dirs:
-            subprocess.run(["node", run_js, model, data, "--rtol", tol, "--atol", tol],
-                           check=True)
-            subprocess.run(["node", run_js, model, data, "--write-outputs"], check=True,
-                           stdout=subprocess.DEVNULL)
-    return 0
+        tolerance = "2e-2" if fam.attn_dtype == np.float16 else "2e-4"
+        result.append(model_cases.Case(
+            fam.name, lambda fam=fam, params=params: Builder(fam, params()).build(),
+            datasets, tolerance))
+    return result
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(model_cases.main(__doc__, cases()))

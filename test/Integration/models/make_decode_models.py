@@ -29,20 +29,15 @@ tests with `--models-only DIR` and checked against the committed sha256.
 
 Run with /usr/bin/python3. Deterministic.
 """
-import argparse
-import hashlib
-import os
-import subprocess
 import sys
 
 import numpy as np
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, helper
+
+import model_cases
 
 from make_attention_models import (VOCAB, Graph, inv_frequencies, near_one, quantized,
                                    ref_rms, ref_rope, rope_table)
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 
 NAME = "decode_gqa_window"
 LAYERS, D, HQ, HKV, DH, FFN = 2, 64, 4, 2, 16, 128
@@ -217,21 +212,6 @@ def build(w):
 
 # ----------------------------------------------------------------- writing
 
-def write_model(w, case):
-    data = build(w).SerializeToString()
-    os.makedirs(case, exist_ok=True)
-    with open(os.path.join(case, "model.onnx"), "wb") as f:
-        f.write(data)
-    return hashlib.sha256(data).hexdigest()
-
-
-def write_tensors(directory, prefix, tensors):
-    os.makedirs(directory, exist_ok=True)
-    for k, (name, array) in enumerate(tensors):
-        with open(os.path.join(directory, f"{prefix}_{k}.pb"), "wb") as f:
-            f.write(numpy_helper.from_array(array, name).SerializeToString())
-
-
 def step_inputs(ids, start, pasts):
     """The input tensors, in graph order, of tokens ids[start:] after a cache
     `pasts` (per layer (K, V))."""
@@ -247,54 +227,23 @@ def empty_cache():
     return [(empty, empty)] * LAYERS
 
 
-def write_case():
-    w = params()
-    case = os.path.join(HERE, NAME)
-    digest = write_model(w, case)
-    with open(os.path.join(case, "model.sha256"), "w") as f:
-        f.write(digest + "\n")
+def prefill_dataset(w):
+    """A prefill of the prompt from an empty cache: logits and presents."""
     ids = prompt_ids()
     logits, caches = reference(w, ids)
-    data = os.path.join(case, "test_data_set_0")
-    write_tensors(data, "input", step_inputs(ids, 0, empty_cache()))
     outputs = [("logits", logits.astype(np.float32))]
     for l, (k, v) in enumerate(caches):
         outputs += [(f"present_key_{l}", k.astype(np.float32)),
                     (f"present_value_{l}", v.astype(np.float32))]
-    write_tensors(data, "output", outputs)
-    return case, data
+    return step_inputs(ids, 0, empty_cache()), outputs
 
 
-def write_models_only(out):
-    digest = write_model(params(), os.path.join(out, NAME))
-    with open(os.path.join(HERE, NAME, "model.sha256")) as f:
-        if f.read().strip() != digest:
-            print(f"error: {NAME}/model.onnx differs from the model its test data was made "
-                  "with; rerun this script with --ort", file=sys.stderr)
-            return 1
-    return 0
+def cases():
+    return [model_cases.Case(NAME, lambda: build(params()),
+                             lambda: [prefill_dataset(params())])]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--ort", action="store_true",
-                        help="compare onnxruntime with numpy, then store onnxruntime's outputs")
-    parser.add_argument("--models-only", metavar="DIR",
-                        help="write only DIR/<name>/model.onnx and fail unless it matches "
-                             "the committed model.sha256 (what the tests run)")
-    args = parser.parse_args()
-    if args.models_only:
-        return write_models_only(args.models_only)
-    case, data = write_case()
-    if args.ort:
-        run_js = os.path.join(ROOT, "tools", "ort-reference", "run.js")
-        model = os.path.join(case, "model.onnx")
-        subprocess.run(["node", run_js, model, data, "--rtol", "2e-4", "--atol", "2e-4"],
-                       check=True)
-        subprocess.run(["node", run_js, model, data, "--write-outputs"], check=True,
-                       stdout=subprocess.DEVNULL)
-    return 0
-
+write_tensors = model_cases.write_tensors
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(model_cases.main(__doc__, cases()))

@@ -36,18 +36,15 @@ sha256; the tests regenerate the models with `--models-only DIR`.
 Graph helpers, weight rounding, RoPE tables and the attention reference come
 from make_attention_models.py. Run with /usr/bin/python3. Deterministic.
 """
-import argparse
-import hashlib
-import os
-import subprocess
+import functools
 import sys
 
 import numpy as np
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, helper
 
 import make_attention_models as am
+import model_cases
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 SHARINGS = ("direct", "recompute", "duplicate")
 
 
@@ -413,71 +410,22 @@ class KVShareBuilder(am.Builder):
 
 # ----------------------------------------------------------------- writing
 
-def write_model(cfg, w, case):
-    data = KVShareBuilder(cfg, w).build().SerializeToString()
-    os.makedirs(case, exist_ok=True)
-    with open(os.path.join(case, "model.onnx"), "wb") as f:
-        f.write(data)
-    return hashlib.sha256(data).hexdigest()
-
-
-def write_case(cfg):
-    """Writes the model, its checksum and the numpy reference outputs."""
-    w = cfg.params()
-    case = os.path.join(HERE, cfg.name)
-    digest = write_model(cfg, w, case)
-    with open(os.path.join(case, "model.sha256"), "w") as f:
-        f.write(digest + "\n")
-    data = os.path.join(case, "test_data_set_0")
-    os.makedirs(data, exist_ok=True)
-    ids, positions = cfg.inputs()
-    logits = reference(cfg, w, ids, positions).astype(np.float32)
-    for prefix, tensors in (("input", [("input_ids", ids), ("position_ids", positions)]),
-                            ("output", [("logits", logits)])):
-        for k, (tname, array) in enumerate(tensors):
-            with open(os.path.join(data, f"{prefix}_{k}.pb"), "wb") as f:
-                f.write(numpy_helper.from_array(array, tname).SerializeToString())
-    return case, data
-
-
-def write_models_only(out):
-    """Regenerates the models into OUT/<name>/model.onnx; fails when one is
-    not the model the committed test data was made with."""
-    stale = []
+def cases():
+    """The models as model_cases.Case, each with one prompt."""
+    result = []
     for cfg in configs():
-        digest = write_model(cfg, cfg.params(), os.path.join(out, cfg.name))
-        with open(os.path.join(HERE, cfg.name, "model.sha256")) as f:
-            if f.read().strip() != digest:
-                stale.append(cfg.name)
-    for name in stale:
-        print(f"error: {name}/model.onnx differs from the model its test data was "
-              "made with; rerun this script with --ort", file=sys.stderr)
-    return 1 if stale else 0
+        params = functools.cache(cfg.params)
 
+        def datasets(cfg=cfg, params=params):
+            ids, positions = cfg.inputs()
+            logits = reference(cfg, params(), ids, positions).astype(np.float32)
+            return [([("input_ids", ids), ("position_ids", positions)], [("logits", logits)])]
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--ort", action="store_true",
-                        help="compare onnxruntime with numpy, then store onnxruntime's outputs")
-    parser.add_argument("--models-only", metavar="DIR",
-                        help="write only DIR/<name>/model.onnx and fail unless each "
-                             "matches the committed model.sha256 (what the tests run)")
-    args = parser.parse_args()
-    if args.models_only:
-        return write_models_only(args.models_only)
-    run_js = os.path.join(am.ROOT, "tools", "ort-reference", "run.js")
-    for cfg in configs():
-        case, data = write_case(cfg)
-        print(f"{cfg.name}: {os.path.getsize(os.path.join(case, 'model.onnx'))} bytes")
-        if not args.ort:
-            continue
-        model = os.path.join(case, "model.onnx")
-        subprocess.run(["node", run_js, model, data, "--rtol", "2e-4", "--atol", "2e-4"],
-                       check=True)
-        subprocess.run(["node", run_js, model, data, "--write-outputs"], check=True,
-                       stdout=subprocess.DEVNULL)
-    return 0
+        result.append(model_cases.Case(
+            cfg.name, lambda cfg=cfg, params=params: KVShareBuilder(cfg, params()).build(),
+            datasets))
+    return result
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(model_cases.main(__doc__, cases()))

@@ -55,18 +55,15 @@ Graph helpers, weight rounding, RoPE tables, the RMSNorm/FFN/mask spellings and
 the decoder skeleton come from make_attention_models.py. Run with
 /usr/bin/python3. Deterministic (fixed seeds); weights are multiples of 2^-10.
 """
-import argparse
-import hashlib
-import os
-import subprocess
+import functools
 import sys
 
 import numpy as np
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, helper
 
 import make_attention_models as am
+import model_cases
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 # ----------------------------------------------------------------- configuration
@@ -272,14 +269,6 @@ class MLABuilder(am.Builder):
 
 # ----------------------------------------------------------------- writing
 
-def write_model(cfg, w, case):
-    data = MLABuilder(cfg, w).build().SerializeToString()
-    os.makedirs(case, exist_ok=True)
-    with open(os.path.join(case, "model.onnx"), "wb") as f:
-        f.write(data)
-    return hashlib.sha256(data).hexdigest()
-
-
 def case_tensors(cfg, w):
     """(inputs, outputs) as [(name, array)]; a cached case's past is the
     reference's cache of its prompt, and its logits must equal the last rows
@@ -309,60 +298,16 @@ def case_tensors(cfg, w):
     return inputs, outputs
 
 
-def write_case(cfg):
-    w = cfg.params()
-    case = os.path.join(HERE, cfg.name)
-    digest = write_model(cfg, w, case)
-    with open(os.path.join(case, "model.sha256"), "w") as f:
-        f.write(digest + "\n")
-    data = os.path.join(case, "test_data_set_0")
-    os.makedirs(data, exist_ok=True)
-    inputs, outputs = case_tensors(cfg, w)
-    for prefix, tensors in (("input", inputs), ("output", outputs)):
-        for k, (name, array) in enumerate(tensors):
-            with open(os.path.join(data, f"{prefix}_{k}.pb"), "wb") as f:
-                f.write(numpy_helper.from_array(array, name).SerializeToString())
-    return case, data
-
-
-def write_models_only(out):
-    """Regenerates the models into OUT/<name>/model.onnx; fails when one is
-    not the model the committed test data was made with."""
-    stale = []
+def cases():
+    """The models as model_cases.Case, each with one dataset."""
+    result = []
     for cfg in configs():
-        digest = write_model(cfg, cfg.params(), os.path.join(out, cfg.name))
-        with open(os.path.join(HERE, cfg.name, "model.sha256")) as f:
-            if f.read().strip() != digest:
-                stale.append(cfg.name)
-    for name in stale:
-        print(f"error: {name}/model.onnx differs from the model its test data was "
-              "made with; rerun this script with --ort", file=sys.stderr)
-    return 1 if stale else 0
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--ort", action="store_true",
-                        help="compare onnxruntime with numpy, then store onnxruntime's outputs")
-    parser.add_argument("--models-only", metavar="DIR",
-                        help="write only DIR/<name>/model.onnx and fail unless each "
-                             "matches the committed model.sha256 (what the tests run)")
-    args = parser.parse_args()
-    if args.models_only:
-        return write_models_only(args.models_only)
-    run_js = os.path.join(am.ROOT, "tools", "ort-reference", "run.js")
-    for cfg in configs():
-        case, data = write_case(cfg)
-        print(f"{cfg.name}: {os.path.getsize(os.path.join(case, 'model.onnx'))} bytes")
-        if not args.ort:
-            continue
-        model = os.path.join(case, "model.onnx")
-        subprocess.run(["node", run_js, model, data, "--rtol", "2e-4", "--atol", "2e-4"],
-                       check=True)
-        subprocess.run(["node", run_js, model, data, "--write-outputs"], check=True,
-                       stdout=subprocess.DEVNULL)
-    return 0
+        params = functools.cache(cfg.params)
+        result.append(model_cases.Case(
+            cfg.name, lambda cfg=cfg, params=params: MLABuilder(cfg, params()).build(),
+            lambda cfg=cfg, params=params: [case_tensors(cfg, params())]))
+    return result
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(model_cases.main(__doc__, cases()))
