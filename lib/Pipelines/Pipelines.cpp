@@ -41,6 +41,8 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
 
 void attnc::buildLinalgLoweringPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createConvertONNXToLinalgPass());
+  // Causal attention visits only the keys each block of rows can see.
+  pm.addNestedPass<func::FuncOp>(attn::createBlockCausalAttentionPass());
   pm.addNestedPass<func::FuncOp>(createConvertAttnToLinalgPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

@@ -195,4 +195,31 @@ def RaiseMLAPass : Pass<"attn-raise-mla", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::attn::AttnDialect"];
 }
 
+def BlockCausalAttentionPass
+    : Pass<"attn-block-causal-attention", "::mlir::func::FuncOp"> {
+  let summary = "Split a causal attention into blocks of query rows that "
+                "visit only the keys they can see";
+  let description = [{
+    An `attn.attention` with `causal` (optionally `window_left`, sinks,
+    softcap; no mask, kv_lengths or right window), static shapes and more
+    than `block-size` query rows becomes an `scf.for` over blocks of
+    `block-size` rows. Block rows `[i0, i1)` (positions `[i0 + o, i1 + o)`
+    with `o = Skv - Sq` under bottom-right alignment, 0 under top-left)
+    attend, by the same op with bottom-right alignment, to keys
+    `[max(0, i0 + o - window_left), i1 + o)`: exactly the keys any of its
+    rows can see. The work and the score tensor then scale with the visible
+    pairs (half of a causal square, `Sq x (W + block)` with a window of `W`
+    keys) instead of `Sq x Skv`, and results are bit-identical (a masked key
+    adds exp(-inf) = 0 to its row's sum). Part of the lowering pipeline, run
+    before `convert-attn-to-linalg`.
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"64",
+           "Query rows per block">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // ATTNC_DIALECT_ATTN_TRANSFORMS_PASSES_TD

@@ -65,6 +65,12 @@ std::optional<std::string> explainUnraisedLinearAttention(Operation *scan);
 /// k_pe], V = c_kv W_uv,h with a constant kv_b_proj) by one attn.mla.
 void populateRaiseMLAPatterns(RewritePatternSet &patterns);
 
+/// Patterns that split a causal attn.attention with more than `blockSize`
+/// query rows into a loop over row blocks, each attending only to the keys
+/// its rows can see (see the attn-block-causal-attention pass).
+void populateBlockCausalAttentionPatterns(RewritePatternSet &patterns,
+                                          int64_t blockSize);
+
 /// Why `attention` (an attn.attention) is not expanded latent attention that
 /// can be raised to attn.mla, or nullopt when it is. For diagnostics.
 std::optional<std::string> explainUnraisedMLA(Operation *attention);
