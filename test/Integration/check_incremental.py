@@ -6,6 +6,10 @@ prefill):
   prefill   all N tokens at once, empty cache (P = 0, S = N)
   decode    N steps of one token, each step's present_* fed back as past_*
   chunked   chunks of C tokens (the last one shorter), cache fed back
+  ring      with --ring-model: N one-token steps of the fixed-size-cache
+            variant (the global layer's cache of the whole context, the
+            window layer's a ring buffer of W slots written by TensorScatter),
+            compiled once: its shapes never change
 
 The logits of every token and the final present_key/value_L of every layer
 must agree with the prefill's within --atol, and the prefill must match the
@@ -71,6 +75,29 @@ def feed(runner, ids, chunk):
     return np.concatenate(logits, axis=1), cache
 
 
+def run_ring(args, ids):
+    """All tokens one by one through the ring-cache model, compiled once;
+    returns the logits of every step."""
+    work = os.path.join(args.work, "ring")
+    library = os.path.join(work, "model.so")
+    os.makedirs(work, exist_ok=True)
+    subprocess.run([args.attnc, "-O", "0", args.ring_model, "-o", library], check=True)
+    caches = [tuple(np.zeros((1, dm.HKV, slots, dm.DH), np.float32) for _ in range(2))
+              for slots in dm.RING_SLOTS]
+    logits = []
+    for position in range(ids.shape[1]):
+        step = os.path.join(work, f"step{position}")
+        dm.write_tensors(os.path.join(step, "in"), "input",
+                         dm.ring_step_inputs(int(ids[0, position]), position, caches))
+        subprocess.run([args.attnc_run, library, "--inputs", os.path.join(step, "in"),
+                        "--save-outputs", os.path.join(step, "out")], check=True,
+                       stdout=subprocess.DEVNULL)
+        result = read_tensors(os.path.join(step, "out"), "output")
+        logits.append(result[0])
+        caches = [(result[1 + 2 * l], result[2 + 2 * l]) for l in range(dm.LAYERS)]
+    return np.concatenate(logits, axis=1), caches
+
+
 def compare(label, got, want, atol):
     err = float(np.max(np.abs(got.astype(np.float64) - want))) if got.shape == want.shape else None
     ok = err is not None and err <= atol
@@ -86,6 +113,7 @@ def main():
     parser.add_argument("--attnc-run", required=True)
     parser.add_argument("--model", required=True, help="make_decode_models.py's model.onnx")
     parser.add_argument("--work", required=True, help="scratch directory")
+    parser.add_argument("--ring-model", help="make_decode_models.py's ring-cache model.onnx")
     parser.add_argument("--chunk", type=int, default=5)
     parser.add_argument("--atol", type=float, default=1e-4)
     args = parser.parse_args()
@@ -105,6 +133,16 @@ def main():
         for l, ((k, v), (pk, pv)) in enumerate(zip(cache, prefill_cache)):
             ok &= compare(f"{label} vs prefill, present_key_{l}", k, pk, args.atol)
             ok &= compare(f"{label} vs prefill, present_value_{l}", v, pv, args.atol)
+    if args.ring_model:
+        logits, caches = run_ring(args, ids)
+        ok &= compare("ring decode vs prefill, logits", logits, prefill_logits, args.atol)
+        # The window layer's ring ends with the last W positions in slots t mod W.
+        for l, ((k, v), (pk, pv)) in enumerate(zip(caches, prefill_cache)):
+            circular = dm.WINDOWS[l] is not None
+            for name, got, full in ((f"key_{l}", k, pk), (f"value_{l}", v, pv)):
+                want = dm.ring_cache(full, ids.shape[1], dm.RING_SLOTS[l], circular)
+                ok &= compare(f"ring decode vs prefill, cache {name} "
+                              f"({dm.RING_SLOTS[l]} slots)", got, want, args.atol)
     print(f"{runner.count} compiled steps: {'PASS' if ok else 'FAIL'}")
     return 0 if ok else 1
 
