@@ -52,6 +52,10 @@ Int AttentionBlockInfo::window() const {
   return llvm::checkedAdd<int64_t>(*windowLeft, 1);
 }
 
+Int AttentionBlockInfo::cacheBudget() const {
+  return ringSlots ? ringSlots : window();
+}
+
 namespace {
 
 //===----------------------------------------------------------------------===//
@@ -135,8 +139,19 @@ void readAttention(attn::AttentionOp op, int64_t n, AttentionBlockInfo &info) {
   info.kvBytesPerToken =
       kvCacheBytesPerToken(op.getKey(), op.getValue(), info.kvHeads,
                            info.headDim, info.valueHeadDim);
-  Int pairs =
-      cost::visiblePairs(n, info.causal, info.windowLeft, info.windowRight);
+  // A ring of W slots holds the last W tokens: each query sees at most those,
+  // as under a causal window of W keys.
+  bool causal = info.causal;
+  Int left = info.windowLeft;
+  if (auto update = op.getKey().getDefiningOp<attn::KVCacheUpdateOp>();
+      update && update.getMode() == attn::CacheMode::Ring) {
+    info.ringSlots = staticDim(op.getKey(), 2);
+    if (info.ringSlots && *info.ringSlots > 0 && !left) {
+      causal = true;
+      left = *info.ringSlots - 1;
+    }
+  }
+  Int pairs = cost::visiblePairs(n, causal, left, info.windowRight);
   if (info.queryHeads && info.headDim && info.valueHeadDim && pairs)
     info.flops = cost::denseAttentionFlops(*info.queryHeads, *info.headDim,
                                            *info.valueHeadDim, *pairs);
@@ -276,7 +291,7 @@ std::string blockName(Operation *op, unsigned index) {
 std::vector<Int> cacheSpans(const std::vector<AttentionBlockInfo> &blocks) {
   std::vector<Int> spans(blocks.size());
   for (const AttentionBlockInfo &block : blocks) {
-    Int window = block.window();
+    Int window = block.cacheBudget();
     if (!block.sharesKV()) {
       spans[block.index] = window;
       continue;

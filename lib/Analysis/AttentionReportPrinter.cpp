@@ -44,13 +44,14 @@ llvm::json::Value toJSON(std::optional<double> value) {
   return *value;
 }
 
-/// A window size in keys, "state" for linear attention (a constant-size
-/// state, no per-token cache), or "global".
+/// The tokens a block's cache holds (a window size, or a ring buffer's
+/// slots), "state" for linear attention (a constant-size state, no per-token
+/// cache), or "global".
 llvm::json::Value budgetJSON(const AttentionBlockInfo &block) {
   if (block.kind == AttentionKind::Linear)
     return "state";
-  if (Int window = block.window())
-    return *window;
+  if (Int budget = block.cacheBudget())
+    return *budget;
   return "global";
 }
 
@@ -131,8 +132,10 @@ std::string windowText(const AttentionBlockInfo &block) {
 std::string budgetText(const AttentionBlockInfo &block) {
   if (block.kind == AttentionKind::Linear)
     return "state";
-  Int window = block.window();
-  return window ? str(window) : "global";
+  if (block.ringSlots)
+    return str(block.ringSlots) + " ring";
+  Int budget = block.cacheBudget();
+  return budget ? str(budget) : "global";
 }
 
 constexpr std::array<llvm::StringLiteral, 14> kColumns = {

@@ -345,3 +345,34 @@ func.func @dynamic(%q: tensor<1x2x?x?xf32>, %k: tensor<1x2x?x?xf32>,
 func.func @none(%x: tensor<4xf32>) -> tensor<4xf32> {
   return %x : tensor<4xf32>
 }
+
+// -----
+
+// One decode token over a ring-buffer cache of 4 slots (kv_cache_update in
+// ring mode, a window layer's cache): the budget is the ring's 4 tokens and
+// the FLOPs those of a causal window of 4 keys at seq_len 16 (1 + 2 + 3 +
+// 4 x 13 = 58 pairs, 2 * 4 * 32 * 58 = 14848); K and V take 2 * 2 * 16 * 4
+// = 256 bytes per token, and at seq_len 16 the cache holds 4 of 16 tokens:
+// 1024 bytes against 4096 if global.
+// CHECK-LABEL: "name": "ring_decode",
+// CHECK:      "window": null,
+// CHECK:      "kv_bytes_per_token": 256,
+// CHECK:      "flops": 14848,
+// CHECK-NEXT: "budget": 4,
+// CHECK:      "kv_bytes_at_seq_len": 1024,
+// CHECK-NEXT: "kv_bytes_all_global_at_seq_len": 4096
+
+// TEXT: ring_decode  GQA group 2  4        2         16        16          no      -       -        no     256             14848  4 ring  ring_decode
+func.func @ring_decode(%q: tensor<1x4x1x16xf32>, %ring_k: tensor<1x2x4x16xf32>,
+                       %ring_v: tensor<1x2x4x16xf32>, %k: tensor<1x2x1x16xf32>,
+                       %v: tensor<1x2x1x16xf32>, %pos: tensor<1xi64>,
+                       %m: tensor<1x4xf32>) -> tensor<1x4x1x16xf32> {
+  %kc = attn.kv_cache_update %ring_k, %k at %pos {mode = #attn.cache_mode<ring>}
+      : tensor<1x2x4x16xf32>, tensor<1x2x1x16xf32>, tensor<1xi64>
+  %vc = attn.kv_cache_update %ring_v, %v at %pos {mode = #attn.cache_mode<ring>}
+      : tensor<1x2x4x16xf32>, tensor<1x2x1x16xf32>, tensor<1xi64>
+  %o = attn.attention %q, %kc, %vc mask(%m : tensor<1x4xf32>)
+      : tensor<1x4x1x16xf32>, tensor<1x2x4x16xf32>, tensor<1x2x4x16xf32>
+      -> tensor<1x4x1x16xf32> loc("ring_decode")
+  return %o : tensor<1x4x1x16xf32>
+}

@@ -7,6 +7,11 @@
 // V side of an attention block. Another Concat on axis 2 (of activations,
 // say) has no such use and stays an onnx.Concat.
 //
+// Exporters with a fixed-size cache (a static cache of the maximum context,
+// or a window layer's ring buffer) write it with ONNX TensorScatter instead:
+// on the sequence axis of the same rank-4 caches, with write indices, it is
+// attn.kv_cache_update (`linear`, or `ring` for TensorScatter's `circular`).
+//
 //===----------------------------------------------------------------------===//
 
 #include "attnc/Dialect/Attn/IR/AttnOps.h"
@@ -80,8 +85,33 @@ struct RaiseKVCacheConcat : OpRewritePattern<onnx::ConcatOp> {
   }
 };
 
+struct RaiseKVCacheScatter : OpRewritePattern<onnx::TensorScatterOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(onnx::TensorScatterOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getAxis() != 2 && op.getAxis() != -2)
+      return rewriter.notifyMatchFailure(op, "not on the sequence axis 2");
+    if (!isCacheTensor(op.getPastCache().getType()) ||
+        !isCacheTensor(op.getUpdate().getType()))
+      return rewriter.notifyMatchFailure(op, "not rank-4 float tensors");
+    // Absent write indices (all zeros) are rare in exporters; keep them as
+    // they are rather than invent a constant.
+    if (isa<NoneType>(op.getWriteIndices().getType()))
+      return rewriter.notifyMatchFailure(op, "no write_indices");
+    if (llvm::none_of(op->getUses(), startsKeyOrValue))
+      return rewriter.notifyMatchFailure(
+          op, "no use starts the K or V side of attention");
+    rewriter.replaceOpWithNewOp<KVCacheUpdateOp>(
+        op, op.getType(), op.getPastCache(), op.getUpdate(),
+        op.getWriteIndices(),
+        op.getMode() == "circular" ? CacheMode::Ring : CacheMode::Linear);
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::attn::populateRaiseKVCachePatterns(RewritePatternSet &patterns) {
-  patterns.add<RaiseKVCacheConcat>(patterns.getContext());
+  patterns.add<RaiseKVCacheConcat, RaiseKVCacheScatter>(patterns.getContext());
 }

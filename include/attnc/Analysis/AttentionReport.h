@@ -73,6 +73,9 @@ struct AttentionBlockInfo {
   std::string cacheElementType;
   bool causal = false;
   std::optional<int64_t> windowLeft, windowRight;
+  /// Slots of the ring-buffer cache the keys come from (attn.kv_cache_update
+  /// in ring mode: a window layer's cache written modulo its size).
+  std::optional<int64_t> ringSlots;
   std::optional<double> softcap;
   bool sinks = false;
   /// An explicit mask operand: the FLOPs then assume every pair allowed by
@@ -92,6 +95,9 @@ struct AttentionBlockInfo {
 
   /// HF window (keys seen including the query itself): windowLeft + 1.
   std::optional<int64_t> window() const;
+  /// Tokens the block's cache must hold: its ring's slots, its window, or
+  /// none (global).
+  std::optional<int64_t> cacheBudget() const;
   /// Whether another block owns the cache this block reads.
   bool sharesKV() const { return kvSourceIndex != index; }
 };

@@ -52,9 +52,10 @@ def ConvertMemRefCopyToLinalgPass
 def ConvertONNXToAttnPass : Pass<"convert-onnx-to-attn", "::mlir::func::FuncOp"> {
   let summary = "Convert fused ONNX attention ops to the attn dialect";
   let description = [{
-    ONNX `Attention` (opsets 23-24), `RotaryEmbedding` (23) and the
-    com.microsoft `GroupQueryAttention`, `MultiHeadAttention` and
-    `RotaryEmbedding` become `attn.attention`, `attn.rope` and the tensor ops
+    ONNX `Attention` (opsets 23-24), `RotaryEmbedding` (23), `LinearAttention`
+    (27) and the com.microsoft `GroupQueryAttention`, `MultiHeadAttention` and
+    `RotaryEmbedding` become `attn.attention`, `attn.rope`,
+    `attn.linear_attention` and the tensor ops
     around them (head split and merge, past/present concatenation), keeping the
     ONNX semantics exactly (mask kinds, causal alignment, softcap order,
     fully-masked rows).

@@ -146,3 +146,49 @@ func.func @packed_heads(%a: tensor<1x4x3xf32>, %b: tensor<1x4x1xf32>, %p: tensor
   %d = onnx.MatMul %p, %c : (tensor<1x8x4xf32>, tensor<1x4x4xf32>) -> tensor<1x8x4xf32>
   return %d : tensor<1x8x4xf32>
 }
+
+// -----
+
+// A fixed-size cache written by TensorScatter on the sequence axis: circular
+// (a window layer's ring buffer) becomes kv_cache_update in ring mode,
+// linear (a static cache of the maximum context) in linear mode.
+// CHECK-LABEL: func.func @scatter_caches(
+// CHECK-SAME:      %[[RING:[^:]+]]: tensor<1x2x4x8xf32>, %[[STATIC:[^:]+]]: tensor<1x2x16x8xf32>, %[[NEW:[^:]+]]: tensor<1x2x1x8xf32>, %[[POS:[^:]+]]: tensor<1xi64>
+// CHECK:         %[[K:.+]] = attn.kv_cache_update %[[RING]], %[[NEW]] at %[[POS]] {mode = #attn.cache_mode<ring>} : tensor<1x2x4x8xf32>, tensor<1x2x1x8xf32>, tensor<1xi64>
+// CHECK:         onnx.Transpose %[[K]]
+// CHECK:         %[[V:.+]] = attn.kv_cache_update %[[STATIC]], %[[NEW]] at %[[POS]] : tensor<1x2x16x8xf32>, tensor<1x2x1x8xf32>, tensor<1xi64>
+// CHECK:         onnx.MatMul %{{.+}}, %[[V]]
+// CHECK-NOT:     onnx.TensorScatter
+func.func @scatter_caches(%ring: tensor<1x2x4x8xf32>, %static: tensor<1x2x16x8xf32>,
+                          %new: tensor<1x2x1x8xf32>, %pos: tensor<1xi64>,
+                          %p: tensor<1x2x1x16xf32>) -> (tensor<1x2x8x4xf32>, tensor<1x2x1x8xf32>) {
+  %k = onnx.TensorScatter %ring, %new, %pos {axis = 2 : si64, mode = "circular"}
+      : (tensor<1x2x4x8xf32>, tensor<1x2x1x8xf32>, tensor<1xi64>) -> tensor<1x2x4x8xf32>
+  %kt = onnx.Transpose %k {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x2x4x8xf32>) -> tensor<1x2x8x4xf32>
+  %v = onnx.TensorScatter %static, %new, %pos {axis = -2 : si64}
+      : (tensor<1x2x16x8xf32>, tensor<1x2x1x8xf32>, tensor<1xi64>) -> tensor<1x2x16x8xf32>
+  %o = onnx.MatMul %p, %v : (tensor<1x2x1x16xf32>, tensor<1x2x16x8xf32>) -> tensor<1x2x1x8xf32>
+  return %kt, %o : tensor<1x2x8x4xf32>, tensor<1x2x1x8xf32>
+}
+
+// -----
+
+// Left alone: no write_indices, another axis, and a scatter attention does
+// not read.
+// CHECK-LABEL: func.func @scatter_not_caches
+// CHECK-COUNT-3: onnx.TensorScatter
+// CHECK-NOT:     attn.kv_cache_update
+func.func @scatter_not_caches(%c: tensor<1x2x4x8xf32>, %new: tensor<1x2x1x8xf32>,
+                              %wide: tensor<1x2x4x2xf32>, %pos: tensor<1xi64>)
+    -> (tensor<1x2x8x4xf32>, tensor<1x2x8x4xf32>, tensor<1x2x4x8xf32>) {
+  %none = onnx.NoValue
+  %a = onnx.TensorScatter %c, %new, %none {axis = 2 : si64, mode = "circular"}
+      : (tensor<1x2x4x8xf32>, tensor<1x2x1x8xf32>, none) -> tensor<1x2x4x8xf32>
+  %at = onnx.Transpose %a {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x2x4x8xf32>) -> tensor<1x2x8x4xf32>
+  %b = onnx.TensorScatter %c, %wide, %pos {axis = 3 : si64}
+      : (tensor<1x2x4x8xf32>, tensor<1x2x4x2xf32>, tensor<1xi64>) -> tensor<1x2x4x8xf32>
+  %bt = onnx.Transpose %b {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x2x4x8xf32>) -> tensor<1x2x8x4xf32>
+  %d = onnx.TensorScatter %c, %new, %pos {axis = 2 : si64}
+      : (tensor<1x2x4x8xf32>, tensor<1x2x1x8xf32>, tensor<1xi64>) -> tensor<1x2x4x8xf32>
+  return %at, %bt, %d : tensor<1x2x8x4xf32>, tensor<1x2x8x4xf32>, tensor<1x2x4x8xf32>
+}
