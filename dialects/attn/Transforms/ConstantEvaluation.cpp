@@ -3,9 +3,16 @@
 // A small interpreter over the onnx ops that exporters use to build masks:
 // constants (dense or dense_resource), shape reinterpretations, Cast, Expand,
 // Transpose, ConstantOfShape, Range, Trilu, Where, Concat, Slice, Not, Neg and
-// the broadcasting arithmetic, logic and comparison ops. Each value is
-// evaluated once per query; anything else, a dynamic shape, or a tensor above
-// kMaxElements fails with a reason.
+// the broadcasting arithmetic, logic and comparison ops.
+//
+// Evaluation is by window: a range [begin, end) of a value's row-major
+// elements. Each op computes, for every element of its window, the offsets
+// it reads in each operand, and asks the operand for the smallest window
+// holding them (a broadcast [1, T] operand of an [S, T] window is read
+// whole, an [S, 1] one only on the window's rows). So a block of rows of a
+// huge mask costs the block, not the mask. Each (value, window) is evaluated
+// once per query; anything else, a dynamic shape, or a window above
+// kMaxEvaluatedElements fails with a reason.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +26,7 @@
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -29,8 +37,6 @@ using namespace mlir::attn;
 
 namespace {
 
-/// Enough for a 1024 x 1024 mask; bounds compile time and memory.
-constexpr int64_t kMaxElements = int64_t(1) << 20;
 constexpr int kMaxDepth = 64;
 /// Integers above this are not exact in a double.
 constexpr double kMaxExactInteger = 9007199254740992.0;
@@ -67,11 +73,35 @@ void increment(SmallVectorImpl<int64_t> &index, ArrayRef<int64_t> shape) {
   }
 }
 
-/// For each element of `result` in row-major order, the offset of the
-/// element of a `source`-shaped tensor that numpy broadcasting reads there;
-/// nullopt when `source` does not broadcast to `result`.
+/// A range of a value's row-major elements.
+struct Window {
+  int64_t begin = 0, end = 0;
+
+  int64_t size() const { return end - begin; }
+};
+
+/// Calls `fn(n, index)` for every flat position n of `window` within
+/// `shape`, with `index` its multi-index.
+template <typename Fn>
+void forEachIndex(ArrayRef<int64_t> shape, Window window, Fn fn) {
+  SmallVector<int64_t> index(shape.size(), 0);
+  int64_t rest = window.begin;
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+    index[d] = shape[d] ? rest % shape[d] : 0;
+    rest = shape[d] ? rest / shape[d] : 0;
+  }
+  for (int64_t n = window.begin; n < window.end; ++n) {
+    fn(n, ArrayRef<int64_t>(index));
+    increment(index, shape);
+  }
+}
+
+/// For each element of `window` in a `result`-shaped tensor, the offset
+/// that numpy broadcasting reads in a `source`-shaped one; nullopt when
+/// `source` does not broadcast to `result`.
 std::optional<std::vector<int64_t>>
-getBroadcastOffsets(ArrayRef<int64_t> source, ArrayRef<int64_t> result) {
+getBroadcastOffsets(ArrayRef<int64_t> source, ArrayRef<int64_t> result,
+                    Window window) {
   int64_t rank = result.size();
   int64_t lead = rank - static_cast<int64_t>(source.size());
   if (lead < 0)
@@ -84,48 +114,44 @@ getBroadcastOffsets(ArrayRef<int64_t> source, ArrayRef<int64_t> result) {
       return std::nullopt;
     strides[d] = dim == 1 ? 0 : sourceStrides[d - lead];
   }
-  int64_t count = 1;
-  for (int64_t dim : result)
-    count *= dim;
   std::vector<int64_t> offsets;
-  offsets.reserve(count);
-  SmallVector<int64_t> index(rank, 0);
-  for (int64_t n = 0; n < count; ++n) {
+  offsets.reserve(window.size());
+  forEachIndex(result, window, [&](int64_t, ArrayRef<int64_t> index) {
     int64_t offset = 0;
     for (int64_t d = 0; d < rank; ++d)
       offset += index[d] * strides[d];
     offsets.push_back(offset);
-    increment(index, result);
-  }
+  });
   return offsets;
 }
 
-/// Reads the elements of a dense or dense_resource attribute.
-LogicalResult readElements(ElementsAttr attr, ConstantTensor &tensor,
-                           std::string &reason) {
+/// Reads elements [window) of a dense or dense_resource attribute.
+LogicalResult readElements(ElementsAttr attr, Window window,
+                           std::vector<double> &values, std::string &reason) {
   Type element = attr.getElementType();
-  tensor.elementType = element;
-  tensor.shape.assign(attr.getShapedType().getShape().begin(),
-                      attr.getShapedType().getShape().end());
-  int64_t count = attr.getNumElements();
-  tensor.values.reserve(count);
   auto floatType = dyn_cast<FloatType>(element);
   auto intType = dyn_cast<IntegerType>(element);
   if (!floatType && !(intType && intType.getWidth() <= 64))
     return reason = "a constant has an element type other than float or "
                     "integer",
            failure();
+  values.reserve(window.size());
 
+  // DenseElementsAttr's iterators are random access (splats included).
   if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
-    if (floatType)
-      for (const APFloat &value : dense.getValues<APFloat>())
-        tensor.values.push_back(value.convertToDouble());
-    else if (intType.getWidth() == 1)
-      for (bool value : dense.getValues<bool>())
-        tensor.values.push_back(value ? 1.0 : 0.0);
-    else
-      for (const APInt &value : dense.getValues<APInt>())
-        tensor.values.push_back(static_cast<double>(value.getSExtValue()));
+    if (floatType) {
+      auto it = dense.value_begin<APFloat>() + window.begin;
+      for (int64_t n = window.begin; n < window.end; ++n, ++it)
+        values.push_back((*it).convertToDouble());
+    } else if (intType.getWidth() == 1) {
+      auto it = dense.value_begin<bool>() + window.begin;
+      for (int64_t n = window.begin; n < window.end; ++n, ++it)
+        values.push_back(*it ? 1.0 : 0.0);
+    } else {
+      auto it = dense.value_begin<APInt>() + window.begin;
+      for (int64_t n = window.begin; n < window.end; ++n, ++it)
+        values.push_back(static_cast<double>((*it).getSExtValue()));
+    }
     return success();
   }
 
@@ -138,42 +164,63 @@ LogicalResult readElements(ElementsAttr attr, ConstantTensor &tensor,
   ArrayRef<char> data = blob->getData();
   unsigned width = floatType ? floatType.getWidth() / 8
                              : std::max(1u, intType.getWidth() / 8);
-  if (data.size() != static_cast<size_t>(count) * width || width == 0)
+  if (width == 0 ||
+      data.size() != static_cast<size_t>(attr.getNumElements()) * width)
     return reason = "a constant's data does not match its type", failure();
-  for (int64_t n = 0; n < count; ++n) {
+  for (int64_t n = window.begin; n < window.end; ++n) {
     const char *bytes = data.data() + n * width;
     uint64_t raw = 0;
     std::memcpy(&raw, bytes, width);
     if (floatType) {
       APFloat value(floatType.getFloatSemantics(),
                     APInt(floatType.getWidth(), raw));
-      tensor.values.push_back(value.convertToDouble());
+      values.push_back(value.convertToDouble());
     } else {
       APInt value(intType.getWidth(), raw);
-      tensor.values.push_back(static_cast<double>(value.getSExtValue()));
+      values.push_back(static_cast<double>(value.getSExtValue()));
     }
   }
   return success();
 }
 
+/// The elements of one window of a value.
+struct WindowValues {
+  int64_t begin = 0;
+  std::vector<double> values;
+
+  double at(int64_t offset) const { return values[offset - begin]; }
+};
+
 class Evaluator {
 public:
-  FailureOr<const ConstantTensor *> evaluate(Value value, int depth);
+  /// Elements [window) of `value`.
+  FailureOr<const WindowValues *> evaluate(Value value, Window window,
+                                           int depth);
+  /// Every element of `value`.
+  FailureOr<const WindowValues *> evaluateWhole(Value value, int depth);
   std::string reason;
 
 private:
-  FailureOr<ConstantTensor> compute(Operation *op, RankedTensorType type,
-                                    int depth);
+  FailureOr<std::vector<double>> compute(Operation *op, RankedTensorType type,
+                                         Window window, int depth);
+  /// The elements of `operand` at `offsets`, read through the smallest
+  /// window that holds them.
+  FailureOr<std::vector<double>> gather(Value operand,
+                                        ArrayRef<int64_t> offsets, int depth);
   LogicalResult fail(const Twine &why) {
     reason = why.str();
     return failure();
   }
 
-  DenseMap<Value, std::unique_ptr<ConstantTensor>> memo;
+  DenseMap<std::pair<Value, std::pair<int64_t, int64_t>>,
+           std::unique_ptr<WindowValues>>
+      memo;
 };
 
-FailureOr<const ConstantTensor *> Evaluator::evaluate(Value value, int depth) {
-  auto it = memo.find(value);
+FailureOr<const WindowValues *> Evaluator::evaluate(Value value, Window window,
+                                                    int depth) {
+  auto key = std::make_pair(value, std::make_pair(window.begin, window.end));
+  auto it = memo.find(key);
   if (it != memo.end())
     return it->second.get();
   if (depth > kMaxDepth)
@@ -184,33 +231,70 @@ FailureOr<const ConstantTensor *> Evaluator::evaluate(Value value, int depth) {
   auto type = dyn_cast<RankedTensorType>(value.getType());
   if (!type || !type.hasStaticShape())
     return fail("it has a dynamic shape");
-  if (type.getNumElements() > kMaxElements)
+  if (window.size() > kMaxEvaluatedElements)
     return fail("it has more elements than compile-time evaluation reads");
-  FailureOr<ConstantTensor> tensor = compute(op, type, depth);
-  if (failed(tensor))
+  FailureOr<std::vector<double>> values = compute(op, type, window, depth);
+  if (failed(values))
     return failure();
-  auto stored = std::make_unique<ConstantTensor>(std::move(*tensor));
-  const ConstantTensor *result = stored.get();
-  memo[value] = std::move(stored);
+  if (static_cast<int64_t>(values->size()) != window.size())
+    return fail("an op computes the wrong number of elements");
+  auto stored = std::make_unique<WindowValues>();
+  stored->begin = window.begin;
+  stored->values = std::move(*values);
+  const WindowValues *result = stored.get();
+  memo[key] = std::move(stored);
   return result;
 }
 
-FailureOr<ConstantTensor> Evaluator::compute(Operation *op,
-                                             RankedTensorType type, int depth) {
-  ConstantTensor out;
-  out.shape.assign(type.getShape().begin(), type.getShape().end());
-  out.elementType = type.getElementType();
-  int64_t count = type.getNumElements();
-  auto operand = [&](unsigned i) {
-    return evaluate(op->getOperand(i), depth + 1);
+FailureOr<const WindowValues *> Evaluator::evaluateWhole(Value value,
+                                                         int depth) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
+    return fail("it has a dynamic shape");
+  return evaluate(value, Window{0, type.getNumElements()}, depth);
+}
+
+FailureOr<std::vector<double>>
+Evaluator::gather(Value operand, ArrayRef<int64_t> offsets, int depth) {
+  std::vector<double> values;
+  if (offsets.empty())
+    return values;
+  auto [lo, hi] = std::minmax_element(offsets.begin(), offsets.end());
+  FailureOr<const WindowValues *> block =
+      evaluate(operand, Window{*lo, *hi + 1}, depth + 1);
+  if (failed(block))
+    return failure();
+  values.reserve(offsets.size());
+  for (int64_t offset : offsets)
+    values.push_back((*block)->at(offset));
+  return values;
+}
+
+FailureOr<std::vector<double>> Evaluator::compute(Operation *op,
+                                                  RankedTensorType type,
+                                                  Window window, int depth) {
+  ArrayRef<int64_t> shape = type.getShape();
+  Type elementType = type.getElementType();
+  int64_t rank = shape.size();
+  std::vector<double> out;
+  out.reserve(window.size());
+  // Elementwise ops read their operand on the same window.
+  auto sameWindow = [&](unsigned i) -> FailureOr<const WindowValues *> {
+    return evaluate(op->getOperand(i), window, depth + 1);
+  };
+  auto whole = [&](unsigned i) {
+    return evaluateWhole(op->getOperand(i), depth + 1);
   };
   auto absent = [&](unsigned i) {
     return i >= op->getNumOperands() ||
            isa<NoneType>(op->getOperand(i).getType());
   };
+  auto operandShape = [&](unsigned i) {
+    return cast<RankedTensorType>(op->getOperand(i).getType()).getShape();
+  };
 
   if (auto constant = dyn_cast<onnx::ConstantOp>(op)) {
-    if (failed(readElements(constant.getValue(), out, reason)))
+    if (failed(readElements(constant.getValue(), window, out, reason)))
       return failure();
     return out;
   }
@@ -218,138 +302,136 @@ FailureOr<ConstantTensor> Evaluator::compute(Operation *op,
   // Reinterpretations of the shape keep the row-major order.
   if (isa<onnx::IdentityOp, onnx::ReshapeOp, onnx::UnsqueezeOp, onnx::SqueezeOp,
           onnx::FlattenOp>(op)) {
-    FailureOr<const ConstantTensor *> in = operand(0);
+    FailureOr<const WindowValues *> in = sameWindow(0);
     if (failed(in))
       return failure();
-    out.values = (*in)->values;
-    return out;
+    return (*in)->values;
   }
 
   if (isa<onnx::CastOp, onnx::CastLikeOp>(op)) {
-    FailureOr<const ConstantTensor *> in = operand(0);
+    FailureOr<const WindowValues *> in = sameWindow(0);
     if (failed(in))
       return failure();
-    bool toInteger =
-        isa<IntegerType>(out.elementType) && !out.elementType.isInteger(1);
+    bool toInteger = isa<IntegerType>(elementType) && !elementType.isInteger(1);
     for (double x : (*in)->values) {
       if (toInteger && !(std::fabs(x) < kMaxExactInteger))
         return fail("a Cast to an integer type gets a value out of range");
-      out.values.push_back(roundTo(out.elementType, x));
+      out.push_back(roundTo(elementType, x));
     }
     return out;
   }
 
   if (isa<onnx::ExpandOp>(op)) {
-    FailureOr<const ConstantTensor *> in = operand(0);
-    if (failed(in))
-      return failure();
     std::optional<std::vector<int64_t>> offsets =
-        getBroadcastOffsets((*in)->shape, out.shape);
+        getBroadcastOffsets(operandShape(0), shape, window);
     if (!offsets)
       return fail("an Expand does not broadcast");
-    for (int64_t offset : *offsets)
-      out.values.push_back((*in)->values[offset]);
-    return out;
+    return gather(op->getOperand(0), *offsets, depth);
   }
 
   if (auto transpose = dyn_cast<onnx::TransposeOp>(op)) {
-    FailureOr<const ConstantTensor *> in = operand(0);
-    if (failed(in))
-      return failure();
-    int64_t rank = (*in)->shape.size();
     SmallVector<int64_t> perm;
     if (std::optional<ArrayRef<int64_t>> attr = transpose.getPerm())
       perm.assign(attr->begin(), attr->end());
     else
       for (int64_t d = rank - 1; d >= 0; --d)
         perm.push_back(d);
-    SmallVector<int64_t> inStrides = getStrides((*in)->shape);
-    SmallVector<int64_t> index(rank, 0);
-    for (int64_t n = 0; n < count; ++n) {
+    SmallVector<int64_t> inStrides = getStrides(operandShape(0));
+    std::vector<int64_t> offsets;
+    offsets.reserve(window.size());
+    forEachIndex(shape, window, [&](int64_t, ArrayRef<int64_t> index) {
       int64_t offset = 0;
       for (int64_t d = 0; d < rank; ++d)
         offset += index[d] * inStrides[perm[d]];
-      out.values.push_back((*in)->values[offset]);
-      increment(index, out.shape);
-    }
-    return out;
+      offsets.push_back(offset);
+    });
+    return gather(op->getOperand(0), offsets, depth);
   }
 
   if (auto fill = dyn_cast<onnx::ConstantOfShapeOp>(op)) {
     double value = 0.0;
     if (ElementsAttr attr = fill.getValueAttr()) {
-      ConstantTensor element;
-      if (failed(readElements(attr, element, reason)))
-        return failure();
-      if (element.values.empty())
+      std::vector<double> element;
+      if (attr.getNumElements() < 1)
         return fail("a ConstantOfShape has no value");
-      value = element.values.front();
+      if (failed(readElements(attr, Window{0, 1}, element, reason)))
+        return failure();
+      value = element.front();
     }
-    out.values.assign(count, value);
+    out.assign(window.size(), value);
     return out;
   }
 
   if (isa<onnx::RangeOp>(op)) {
-    FailureOr<const ConstantTensor *> start = operand(0), delta = operand(2);
+    FailureOr<const WindowValues *> start = whole(0), delta = whole(2);
     if (failed(start) || failed(delta) || (*start)->values.size() != 1 ||
         (*delta)->values.size() != 1)
       return failure();
-    for (int64_t n = 0; n < count; ++n)
-      out.values.push_back(roundTo(
-          out.elementType,
-          (*start)->values[0] + static_cast<double>(n) * (*delta)->values[0]));
+    for (int64_t n = window.begin; n < window.end; ++n)
+      out.push_back(
+          roundTo(elementType, (*start)->values[0] + static_cast<double>(n) *
+                                                         (*delta)->values[0]));
     return out;
   }
 
   if (auto trilu = dyn_cast<onnx::TriluOp>(op)) {
-    FailureOr<const ConstantTensor *> in = operand(0);
+    if (rank < 2)
+      return fail("a Trilu input has rank below 2");
+    FailureOr<const WindowValues *> in = sameWindow(0);
     if (failed(in))
       return failure();
     int64_t k = 0;
     if (!absent(1)) {
-      FailureOr<const ConstantTensor *> diagonal = operand(1);
+      FailureOr<const WindowValues *> diagonal = whole(1);
       if (failed(diagonal) || (*diagonal)->values.size() != 1)
         return failure();
       k = static_cast<int64_t>((*diagonal)->values[0]);
     }
-    int64_t rank = out.shape.size();
-    if (rank < 2)
-      return fail("a Trilu input has rank below 2");
     bool upper = trilu.getUpper() != 0;
-    SmallVector<int64_t> index(rank, 0);
-    for (int64_t n = 0; n < count; ++n) {
+    forEachIndex(shape, window, [&](int64_t n, ArrayRef<int64_t> index) {
       int64_t diff = index[rank - 1] - index[rank - 2];
       bool keep = upper ? diff >= k : diff <= k;
-      out.values.push_back(keep ? (*in)->values[n] : 0.0);
-      increment(index, out.shape);
-    }
+      out.push_back(keep ? (*in)->at(n) : 0.0);
+    });
     return out;
   }
 
+  // Broadcasting n-ary ops: each operand is read at its broadcast offsets.
+  auto broadcastOperands =
+      [&](unsigned count) -> FailureOr<SmallVector<std::vector<double>, 3>> {
+    SmallVector<std::vector<double>, 3> operands;
+    for (unsigned i = 0; i < count; ++i) {
+      std::optional<std::vector<int64_t>> offsets =
+          getBroadcastOffsets(operandShape(i), shape, window);
+      if (!offsets)
+        return fail("an elementwise op does not broadcast");
+      FailureOr<std::vector<double>> values =
+          gather(op->getOperand(i), *offsets, depth);
+      if (failed(values))
+        return failure();
+      operands.push_back(std::move(*values));
+    }
+    return operands;
+  };
+
   if (isa<onnx::WhereOp>(op)) {
-    FailureOr<const ConstantTensor *> cond = operand(0), x = operand(1),
-                                      y = operand(2);
-    if (failed(cond) || failed(x) || failed(y))
+    auto operands = broadcastOperands(3);
+    if (failed(operands))
       return failure();
-    auto c = getBroadcastOffsets((*cond)->shape, out.shape);
-    auto a = getBroadcastOffsets((*x)->shape, out.shape);
-    auto b = getBroadcastOffsets((*y)->shape, out.shape);
-    if (!c || !a || !b)
-      return fail("a Where does not broadcast");
-    for (int64_t n = 0; n < count; ++n)
-      out.values.push_back((*cond)->values[(*c)[n]] != 0.0
-                               ? (*x)->values[(*a)[n]]
-                               : (*y)->values[(*b)[n]]);
+    const std::vector<double> &cond = (*operands)[0], &x = (*operands)[1],
+                              &y = (*operands)[2];
+    for (int64_t n = 0; n < window.size(); ++n)
+      out.push_back(cond[n] != 0.0 ? x[n] : y[n]);
     return out;
   }
 
   if (isa<onnx::NotOp, onnx::NegOp>(op)) {
-    FailureOr<const ConstantTensor *> in = operand(0);
+    FailureOr<const WindowValues *> in = sameWindow(0);
     if (failed(in))
       return failure();
     bool isNot = isa<onnx::NotOp>(op);
     for (double x : (*in)->values)
-      out.values.push_back(isNot ? (x == 0.0 ? 1.0 : 0.0) : -x);
+      out.push_back(isNot ? (x == 0.0 ? 1.0 : 0.0) : -x);
     return out;
   }
 
@@ -381,57 +463,71 @@ FailureOr<ConstantTensor> Evaluator::compute(Operation *op,
   else if (isa<onnx::GreaterOrEqualOp>(op))
     binary = [](double a, double b) { return double(a >= b); };
   if (binary) {
-    FailureOr<const ConstantTensor *> lhs = operand(0), rhs = operand(1);
-    if (failed(lhs) || failed(rhs))
+    auto operands = broadcastOperands(2);
+    if (failed(operands))
       return failure();
-    auto a = getBroadcastOffsets((*lhs)->shape, out.shape);
-    auto b = getBroadcastOffsets((*rhs)->shape, out.shape);
-    if (!a || !b)
-      return fail("a binary op does not broadcast");
-    bool exactIntegers = isa<IntegerType>(out.elementType);
-    for (int64_t n = 0; n < count; ++n) {
-      double value = binary((*lhs)->values[(*a)[n]], (*rhs)->values[(*b)[n]]);
+    const std::vector<double> &lhs = (*operands)[0], &rhs = (*operands)[1];
+    bool exactIntegers = isa<IntegerType>(elementType);
+    for (int64_t n = 0; n < window.size(); ++n) {
+      double value = binary(lhs[n], rhs[n]);
       if (exactIntegers && !(std::fabs(value) < kMaxExactInteger))
         return fail("integer arithmetic leaves the exact range");
-      out.values.push_back(roundTo(out.elementType, value));
+      out.push_back(roundTo(elementType, value));
     }
     return out;
   }
 
   if (auto concat = dyn_cast<onnx::ConcatOp>(op)) {
-    int64_t rank = out.shape.size();
     int64_t axis =
         concat.getAxis() < 0 ? concat.getAxis() + rank : concat.getAxis();
     if (axis < 0 || axis >= rank)
       return fail("a Concat axis is out of range");
-    SmallVector<const ConstantTensor *> inputs;
-    for (unsigned i = 0; i < op->getNumOperands(); ++i) {
-      FailureOr<const ConstantTensor *> in = operand(i);
-      if (failed(in))
-        return failure();
-      inputs.push_back(*in);
+    // Which input each element comes from, and where in it.
+    unsigned numInputs = op->getNumOperands();
+    SmallVector<int64_t> firstAlongAxis;
+    SmallVector<SmallVector<int64_t>> inStrides;
+    int64_t total = 0;
+    for (unsigned i = 0; i < numInputs; ++i) {
+      ArrayRef<int64_t> inShape = operandShape(i);
+      if (static_cast<int64_t>(inShape.size()) != rank)
+        return fail("a Concat input has another rank");
+      firstAlongAxis.push_back(total);
+      inStrides.push_back(getStrides(inShape));
+      total += inShape[axis];
     }
-    // Row-major: for each index of the dims before `axis`, the inputs'
-    // blocks one after another.
-    int64_t outer = 1;
-    for (int64_t d = 0; d < axis; ++d)
-      outer *= out.shape[d];
-    for (int64_t o = 0; o < outer; ++o)
-      for (const ConstantTensor *in : inputs) {
-        int64_t block = in->getNumElements() / std::max<int64_t>(outer, 1);
-        out.values.insert(out.values.end(), in->values.begin() + o * block,
-                          in->values.begin() + (o + 1) * block);
-      }
-    if (out.getNumElements() != count)
+    if (total != shape[axis])
       return fail("a Concat does not add up to its result");
+    SmallVector<std::vector<int64_t>> offsets(numInputs);
+    std::vector<std::pair<unsigned, int64_t>> sources;
+    sources.reserve(window.size());
+    forEachIndex(shape, window, [&](int64_t, ArrayRef<int64_t> index) {
+      unsigned i = llvm::upper_bound(firstAlongAxis, index[axis]) -
+                   firstAlongAxis.begin() - 1;
+      int64_t offset = 0;
+      for (int64_t d = 0; d < rank; ++d)
+        offset += (d == axis ? index[d] - firstAlongAxis[i] : index[d]) *
+                  inStrides[i][d];
+      sources.emplace_back(i, offsets[i].size());
+      offsets[i].push_back(offset);
+    });
+    SmallVector<std::vector<double>> inputs;
+    for (unsigned i = 0; i < numInputs; ++i) {
+      FailureOr<std::vector<double>> values =
+          gather(op->getOperand(i), offsets[i], depth);
+      if (failed(values))
+        return failure();
+      inputs.push_back(std::move(*values));
+    }
+    for (auto [i, n] : sources)
+      out.push_back(inputs[i][n]);
     return out;
   }
 
   if (isa<onnx::SliceOp>(op)) {
-    FailureOr<const ConstantTensor *> in = operand(0), starts = operand(1);
-    if (failed(in) || failed(starts))
+    FailureOr<const WindowValues *> starts = whole(1);
+    if (failed(starts))
       return failure();
-    int64_t rank = out.shape.size();
+    ArrayRef<int64_t> inShape = operandShape(0);
     int64_t sliced = (*starts)->values.size();
     auto list = [&](unsigned i, std::function<double(int64_t)> fallback)
         -> FailureOr<SmallVector<int64_t>> {
@@ -441,7 +537,7 @@ FailureOr<ConstantTensor> Evaluator::compute(Operation *op,
           values.push_back(static_cast<int64_t>(fallback(n)));
         return values;
       }
-      FailureOr<const ConstantTensor *> t = operand(i);
+      FailureOr<const WindowValues *> t = whole(i);
       if (failed(t) || static_cast<int64_t>((*t)->values.size()) != sliced)
         return failure();
       for (double v : (*t)->values)
@@ -459,7 +555,7 @@ FailureOr<ConstantTensor> Evaluator::compute(Operation *op,
       int64_t axis = (*axes)[n] < 0 ? (*axes)[n] + rank : (*axes)[n];
       if (axis < 0 || axis >= rank || (*steps)[n] == 0)
         return fail("a Slice axis or step is invalid");
-      int64_t dim = (*in)->shape[axis];
+      int64_t dim = inShape[axis];
       int64_t start = static_cast<int64_t>((*starts)->values[n]);
       if (start < 0)
         start += dim;
@@ -468,20 +564,22 @@ FailureOr<ConstantTensor> Evaluator::compute(Operation *op,
       begin[axis] = start;
       step[axis] = (*steps)[n];
     }
-    SmallVector<int64_t> inStrides = getStrides((*in)->shape);
-    SmallVector<int64_t> index(rank, 0);
-    for (int64_t n = 0; n < count; ++n) {
+    SmallVector<int64_t> inStrides = getStrides(inShape);
+    std::vector<int64_t> offsets;
+    offsets.reserve(window.size());
+    bool inBounds = true;
+    forEachIndex(shape, window, [&](int64_t, ArrayRef<int64_t> index) {
       int64_t offset = 0;
       for (int64_t d = 0; d < rank; ++d) {
         int64_t at = begin[d] + index[d] * step[d];
-        if (at < 0 || at >= (*in)->shape[d])
-          return fail("a Slice reads out of bounds");
+        inBounds &= at >= 0 && at < inShape[d];
         offset += at * inStrides[d];
       }
-      out.values.push_back((*in)->values[offset]);
-      increment(index, out.shape);
-    }
-    return out;
+      offsets.push_back(offset);
+    });
+    if (!inBounds)
+      return fail("a Slice reads out of bounds");
+    return gather(op->getOperand(0), offsets, depth);
   }
 
   return fail("it is computed by " + op->getName().getStringRef() +
@@ -493,10 +591,49 @@ FailureOr<ConstantTensor> Evaluator::compute(Operation *op,
 FailureOr<ConstantTensor>
 mlir::attn::evaluateConstantTensor(Value value, std::string &reason) {
   Evaluator evaluator;
-  FailureOr<const ConstantTensor *> result = evaluator.evaluate(value, 0);
+  FailureOr<const WindowValues *> result = evaluator.evaluateWhole(value, 0);
   if (failed(result)) {
     reason = evaluator.reason;
     return failure();
   }
-  return **result;
+  auto type = cast<RankedTensorType>(value.getType());
+  ConstantTensor tensor;
+  tensor.shape.assign(type.getShape().begin(), type.getShape().end());
+  tensor.elementType = type.getElementType();
+  tensor.values = (*result)->values;
+  return tensor;
+}
+
+LogicalResult mlir::attn::forEachConstantBlock(
+    Value value,
+    function_ref<LogicalResult(int64_t firstRow, ArrayRef<double> values)>
+        visit,
+    std::string &reason) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
+    return reason = "it has a dynamic shape", failure();
+  int64_t rowSize = type.getRank() ? type.getShape().back() : 1;
+  int64_t count = type.getNumElements();
+  if (count == 0)
+    return success();
+  if (rowSize > kMaxEvaluatedElements)
+    return reason = "its rows have more elements than compile-time "
+                    "evaluation reads",
+           failure();
+  int64_t rowsPerBlock = kMaxEvaluatedElements / rowSize;
+  for (int64_t row = 0; row * rowSize < count; row += rowsPerBlock) {
+    // A fresh evaluator per block keeps memory at one block's worth.
+    Evaluator evaluator;
+    Window window{row * rowSize,
+                  std::min(count, (row + rowsPerBlock) * rowSize)};
+    FailureOr<const WindowValues *> block =
+        evaluator.evaluate(value, window, 0);
+    if (failed(block)) {
+      reason = evaluator.reason;
+      return failure();
+    }
+    if (failed(visit(row, (*block)->values)))
+      return failure();
+  }
+  return success();
 }

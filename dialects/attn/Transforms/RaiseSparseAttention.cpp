@@ -20,7 +20,9 @@
 // scores (-1 entries), so both sides attend to the same set: the finite
 // top-K keys of the causal indexer row (ties to the lowest index in both).
 // That needs C and C' to be the same plain causal mask; a finite "lowest"
-// fill in C is fine since C' hides what it lets TopK pick.
+// fill in C is fine since C' hides what it lets TopK pick. Only that needs
+// the masks' values, so a mask above the evaluator's bound (S > 1024) is
+// compared with the causal pattern block of rows by block of rows.
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,6 +36,8 @@
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+
+#include "llvm/ADT/APFloat.h"
 
 #include <cmath>
 
@@ -66,8 +70,8 @@ bool hasAxes(Value axes, ArrayRef<int64_t> expected, int64_t rank) {
 }
 
 /// Whether every element of `value`, known at compile time, equals `want`.
-/// Splat constants and ConstantOfShape are read directly (they may be far
-/// larger than the evaluator's bound); anything else goes to the evaluator.
+/// Splat constants and ConstantOfShape are read directly; anything else goes
+/// to the evaluator, in blocks.
 bool isUniformConstant(Value value, double want) {
   auto equals = [&](double x) {
     return x == want || (std::isinf(want) && std::isinf(x) &&
@@ -84,16 +88,78 @@ bool isUniformConstant(Value value, double want) {
       return false;
     return equals(attr.getSplatValue<APFloat>().convertToDouble());
   }
+  // Block by block, so that a -inf fill of any size is read.
   std::string reason;
-  FailureOr<ConstantTensor> constant = evaluateConstantTensor(value, reason);
-  return succeeded(constant) &&
-         llvm::all_of(constant->values, [&](double x) { return equals(x); });
+  return succeeded(forEachConstantBlock(
+      value,
+      [&](int64_t, ArrayRef<double> values) {
+        return success(llvm::all_of(values, equals));
+      },
+      reason));
+}
+
+/// checkCausal for a mask above the evaluator's bound, read row block by row
+/// block: planes of `queries x keys` (any leading dims) each equal to the
+/// bottom-right causal mask, with one fill (-inf or the lowest finite value)
+/// above the diagonal.
+LogicalResult checkLargeCausal(Value mask, int64_t queries, int64_t keys,
+                               std::string &reason) {
+  auto type = cast<RankedTensorType>(mask.getType());
+  auto element = dyn_cast<FloatType>(type.getElementType());
+  if (!element)
+    return reason = "is not a float tensor", failure();
+  if (type.getRank() < 2 || type.getDimSize(type.getRank() - 2) != queries ||
+      type.getDimSize(type.getRank() - 1) != keys)
+    return reason = "is too large to read and not a queries x keys mask",
+           failure();
+  // Bottom-right causal rows are never fully hidden when queries <= keys;
+  // with more queries than keys the graph's hidden rows are NaN.
+  if (queries > keys)
+    return reason = "has more queries than keys", failure();
+  double lowest =
+      APFloat::getLargest(element.getFloatSemantics(), /*Negative=*/true)
+          .convertToDouble();
+  std::optional<double> fill;
+  std::string evaluationReason;
+  LogicalResult read = forEachConstantBlock(
+      mask,
+      [&](int64_t firstRow, ArrayRef<double> values) {
+        for (int64_t n = 0, e = values.size(); n < e; ++n) {
+          int64_t row = (firstRow + n / keys) % queries, key = n % keys;
+          double value = values[n];
+          if (key <= row + (keys - queries)) {
+            if (value != 0.0)
+              return failure();
+            continue;
+          }
+          if (!fill) {
+            if (!(std::isinf(value) && value < 0) && value != lowest)
+              return failure();
+            fill = value;
+          }
+          if (value != *fill)
+            return failure();
+        }
+        return success();
+      },
+      evaluationReason);
+  if (succeeded(read))
+    return success();
+  reason = evaluationReason.empty() ? "is not a plain causal mask"
+                                    : evaluationReason;
+  return failure();
 }
 
 /// Whether `mask`, added to scores of `queries x keys`, is a plain causal
 /// mask that attn.lightning_indexer {causal} (bottom-right) reproduces.
 LogicalResult checkCausal(Value mask, int64_t queries, int64_t keys,
                           std::string &reason) {
+  // The causal mask of a long sequence (S x S above the evaluator's bound)
+  // is only compared with the causal pattern, never needed whole.
+  auto type = dyn_cast<RankedTensorType>(mask.getType());
+  if (type && type.hasStaticShape() &&
+      type.getNumElements() > kMaxEvaluatedElements)
+    return checkLargeCausal(mask, queries, keys, reason);
   FailureOr<ConstantTensor> constant = evaluateConstantTensor(mask, reason);
   if (failed(constant))
     return failure();
@@ -139,7 +205,8 @@ FailureOr<SparseMaskForm> matchSparseMask(Value mask, int64_t queries,
                 "largest on the last axis");
   if (!topk.getValues().use_empty())
     return fail("the TopK values are used");
-  std::optional<SmallVector<int64_t>> k = onnx::getConstantIntValues(topk.getK());
+  std::optional<SmallVector<int64_t>> k =
+      onnx::getConstantIntValues(topk.getK());
   if (!k || k->size() != 1 || k->front() < 1)
     return fail("the TopK K is not a positive constant");
 
@@ -249,13 +316,13 @@ matchSparseAttention(AttentionOp attention, std::string &reason) {
 Value reshapeAndTranspose(PatternRewriter &rewriter, Location loc, Value value,
                           ArrayRef<int64_t> shape, ArrayRef<int64_t> perm) {
   auto type = cast<RankedTensorType>(value.getType());
-  auto shapeType = RankedTensorType::get({int64_t(shape.size())},
-                                         rewriter.getI64Type());
+  auto shapeType =
+      RankedTensorType::get({int64_t(shape.size())}, rewriter.getI64Type());
   Value shapeValue = onnx::ConstantOp::create(
       rewriter, loc, shapeType, DenseElementsAttr::get(shapeType, shape));
   Value reshaped = onnx::ReshapeOp::create(
-      rewriter, loc, RankedTensorType::get(shape, type.getElementType()),
-      value, shapeValue);
+      rewriter, loc, RankedTensorType::get(shape, type.getElementType()), value,
+      shapeValue);
   SmallVector<int64_t> transposed;
   for (int64_t d : perm)
     transposed.push_back(shape[d]);
@@ -280,12 +347,13 @@ struct RaiseSparseAttention : OpRewritePattern<AttentionOp> {
             queries = query.getDimSize(2), channels = query.getDimSize(3);
     int64_t keys = attention.getKey().getType().getDimSize(2);
 
-    // attn.lightning_indexer's layouts: B x S x HI x DI, B x T x DI, B x S x HI.
+    // attn.lightning_indexer's layouts:
+    // B x S x HI x DI, B x T x DI and B x S x HI.
     Value indexerQuery =
         reshapeAndTranspose(rewriter, loc, form.indexerQuery,
                             {batch, heads, queries, channels}, {0, 2, 1, 3});
-    Value indexerKey = reshapeAndTranspose(
-        rewriter, loc, form.indexerKeyT, {batch, channels, keys}, {0, 2, 1});
+    Value indexerKey = reshapeAndTranspose(rewriter, loc, form.indexerKeyT,
+                                           {batch, channels, keys}, {0, 2, 1});
     Value indexerWeights = reshapeAndTranspose(
         rewriter, loc, form.indexerWeights, {batch, heads, queries}, {0, 2, 1});
     auto scoresType =
@@ -293,9 +361,9 @@ struct RaiseSparseAttention : OpRewritePattern<AttentionOp> {
     auto indexer = LightningIndexerOp::create(
         rewriter, loc, scoresType, indexerQuery, indexerKey, indexerWeights,
         /*scale=*/nullptr, /*causal=*/rewriter.getUnitAttr());
-    auto topk = TopKOp::create(
-        rewriter, loc, form.indices.getType(), indexer.getResult(),
-        rewriter.getI64IntegerAttr(form.k));
+    auto topk =
+        TopKOp::create(rewriter, loc, form.indices.getType(),
+                       indexer.getResult(), rewriter.getI64IntegerAttr(form.k));
     auto sparse = SparseAttentionOp::create(
         rewriter, loc, attention.getType(), attention.getQuery(),
         attention.getKey(), attention.getValue(), topk.getResult(),

@@ -37,7 +37,18 @@ FailureOr<int64_t> verifyElementwiseIndexing(std::optional<Location> loc,
   if (indices.getRank() != data.getRank())
     return emitOptionalError(loc, "expects indices of data's rank ",
                              data.getRank(), ", but got ", indices);
-  return normalizeAxis(loc, axis, data.getRank());
+  FailureOr<int64_t> normalized = normalizeAxis(loc, axis, data.getRank());
+  if (failed(normalized))
+    return failure();
+  // Off the axis, indices' coordinates address data directly.
+  for (int64_t d = 0; d < data.getRank(); ++d)
+    if (d != *normalized && !data.isDynamicDim(d) && !indices.isDynamicDim(d) &&
+        indices.getDimSize(d) > data.getDimSize(d))
+      return emitOptionalError(loc,
+                               "expects indices no larger than data off "
+                               "the axis, but got ",
+                               indices, " for ", data, " at dim ", d);
+  return normalized;
 }
 
 } // namespace
@@ -71,7 +82,9 @@ LogicalResult TopKOp::inferReturnTypes(MLIRContext *context,
       return emitOptionalError(loc, "expects K of one element");
     k = values->front();
     int64_t available = input.getDimSize(*axis);
-    if (k < 0 || (!ShapedType::isDynamic(available) && k > available))
+    if (ShapedType::isDynamic(available) && k < 0)
+      return emitOptionalError(loc, "expects K >= 0, but got ", k);
+    if (!ShapedType::isDynamic(available) && (k < 0 || k > available))
       return emitOptionalError(loc, "expects K in [0, ", available,
                                "] (the dim at axis), but got ", k);
   }
@@ -87,9 +100,10 @@ LogicalResult TopKOp::inferReturnTypes(MLIRContext *context,
 // GatherElementsOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult GatherElementsOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+GatherElementsOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
+                                   Adaptor adaptor,
+                                   SmallVectorImpl<Type> &inferred) {
   RankedTensorType data = getTensorType(adaptor.getData());
   RankedTensorType indices = getTensorType(adaptor.getIndices());
   if (failed(verifyElementwiseIndexing(loc, data, indices, adaptor.getAxis())))
@@ -103,9 +117,10 @@ LogicalResult GatherElementsOp::inferReturnTypes(
 // ScatterElementsOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult ScatterElementsOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+ScatterElementsOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
+                                    Adaptor adaptor,
+                                    SmallVectorImpl<Type> &inferred) {
   RankedTensorType data = getTensorType(adaptor.getData());
   RankedTensorType indices = getTensorType(adaptor.getIndices());
   RankedTensorType updates = getTensorType(adaptor.getUpdates());
@@ -119,7 +134,8 @@ LogicalResult ScatterElementsOp::inferReturnTypes(
                              updates, " and ", indices);
   for (int64_t d = 0; d < indices.getRank(); ++d)
     if (!mayBeEqual(updates.getDimSize(d), indices.getDimSize(d)))
-      return emitOptionalError(loc, "expects updates of indices' shape, but got ",
+      return emitOptionalError(loc,
+                               "expects updates of indices' shape, but got ",
                                updates, " and ", indices);
   StringRef reduction = adaptor.getReduction();
   if (reduction != "none" && reduction != "add" && reduction != "mul" &&

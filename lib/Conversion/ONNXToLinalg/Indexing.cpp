@@ -1,14 +1,11 @@
 //===- Indexing.cpp - Lowering of the data-dependent indexing onnx ops ----===//
 //
-// TopK, GatherElements and ScatterElements as linalg.generic ops:
+// TopK as scf loops, GatherElements and ScatterElements as linalg.generic
+// ops:
 //
-// - TopK ranks without sorting, in two generics per op:
-//     rank[i]   = #{u along the axis : x[u] comes before x[i]}
-//     out[.., n, ..] = the element (and its position) of rank n
-//   "comes before" is a strict total order (value first, then lowest index;
-//   NaN above every number), so the ranks of a slice are a permutation of
-//   [0, dim) and every output slot n < K receives exactly one element.
-//   Cost O(dim^2) per slice: a reference lowering, not a selection kernel.
+// - TopK selects into a sorted K-buffer per slice (scf loops over tensors
+//   that one-shot bufferization updates in place): one scan of the axis,
+//   O(dim * K) per slice at worst instead of ranking's O(dim^2).
 // - GatherElements reads `data` with tensor.extract at the computed index.
 // - ScatterElements is written as a gather over the scattered-to positions:
 //   output[p] folds, in row-major order over the indices axis, every update
@@ -28,6 +25,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -68,54 +66,110 @@ Value normalizeIndex(OpBuilder &b, Location loc, Value index, Value dim) {
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
   Value negative =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, index, zero);
-  return arith::SelectOp::create(b, loc, negative,
-                                 arith::AddIOp::create(b, loc, index, dim),
-                                 index);
+  return arith::SelectOp::create(
+      b, loc, negative, arith::AddIOp::create(b, loc, index, dim), index);
 }
 
 //===----------------------------------------------------------------------===//
 // TopK
 //===----------------------------------------------------------------------===//
 
-/// Whether `rival` strictly precedes `self` in TopK's output order, given
-/// whether the rival's position is lower. Floats: NaN above every number and
-/// NaNs equal to each other, so the order is total.
-Value precedes(OpBuilder &b, Location loc, Value rival, Value self,
-               Value rivalFirst, bool largest) {
-  Type type = self.getType();
+/// Whether `x` comes strictly before `y` in TopK's output order by value
+/// alone (ties are settled by position, see insertIntoSlice). Floats: NaN
+/// above every number and NaNs equal to each other, so the order is total.
+Value isBetter(OpBuilder &b, Location loc, Value x, Value y, bool largest) {
+  Type type = x.getType();
   if (isa<FloatType>(type)) {
     using P = arith::CmpFPredicate;
-    Value rivalNaN = arith::CmpFOp::create(b, loc, P::UNO, rival, rival);
-    Value selfNaN = arith::CmpFOp::create(b, loc, P::UNO, self, self);
-    Value better = arith::CmpFOp::create(b, loc, largest ? P::OGT : P::OLT,
-                                         rival, self);
+    Value xNaN = arith::CmpFOp::create(b, loc, P::UNO, x, x);
+    Value yNaN = arith::CmpFOp::create(b, loc, P::UNO, y, y);
+    // Ordered compares are false as soon as one side is NaN.
+    Value numbers =
+        arith::CmpFOp::create(b, loc, largest ? P::OGT : P::OLT, x, y);
     // NaN beats numbers when largest, loses to them otherwise.
-    Value nanOrder = largest
-                         ? arith::AndIOp::create(
-                               b, loc, rivalNaN,
-                               arith::XOrIOp::create(
-                                   b, loc, selfNaN,
-                                   arith::ConstantIntOp::create(b, loc, 1, 1)))
-                         : arith::AndIOp::create(
-                               b, loc, selfNaN,
-                               arith::XOrIOp::create(
-                                   b, loc, rivalNaN,
-                                   arith::ConstantIntOp::create(b, loc, 1, 1)));
-    Value equal = arith::OrIOp::create(
-        b, loc, arith::CmpFOp::create(b, loc, P::OEQ, rival, self),
-        arith::AndIOp::create(b, loc, rivalNaN, selfNaN));
-    return arith::OrIOp::create(
-        b, loc, arith::OrIOp::create(b, loc, better, nanOrder),
-        arith::AndIOp::create(b, loc, equal, rivalFirst));
+    Value nanWins = largest ? xNaN : yNaN;
+    Value nanLoses = largest ? yNaN : xNaN;
+    Value true1 = arith::ConstantIntOp::create(b, loc, 1, 1);
+    Value nanOrder = arith::AndIOp::create(
+        b, loc, nanWins, arith::XOrIOp::create(b, loc, nanLoses, true1));
+    return arith::OrIOp::create(b, loc, numbers, nanOrder);
   }
-  using P = arith::CmpIPredicate;
-  Value better =
-      arith::CmpIOp::create(b, loc, largest ? P::sgt : P::slt, rival, self);
-  Value equal = arith::CmpIOp::create(b, loc, P::eq, rival, self);
-  return arith::OrIOp::create(b, loc, better,
-                              arith::AndIOp::create(b, loc, equal, rivalFirst));
+  return arith::CmpIOp::create(
+      b, loc, largest ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::slt,
+      x, y);
 }
 
+/// One slice's sorted K-buffer inside the values and indices tensors: slot
+/// j lives at the slice's coordinates with `axis` replaced by j.
+struct SliceBuffer {
+  SmallVector<Value> coords;
+  int64_t axis;
+
+  SmallVector<Value> at(Value slot) const {
+    SmallVector<Value> result = coords;
+    result[axis] = slot;
+    return result;
+  }
+};
+
+/// Inserts element `x` at position `position` into the buffer, whose first
+/// `count` slots are filled and sorted, given that it belongs in it (fewer
+/// than K filled, or x better than slot K-1). Every slot x is strictly better
+/// than moves one down; x lands below the others, so among equal values the
+/// earlier (lower) position stays first. Returns (values, indices).
+std::pair<Value, Value> insertIntoSlice(OpBuilder &b, Location loc,
+                                        const SliceBuffer &slice, Value x,
+                                        Value position, Value values,
+                                        Value indices, Value count,
+                                        Value lastSlot, bool largest) {
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value start = arith::MinSIOp::create(b, loc, count, lastSlot);
+  auto shift = scf::WhileOp::create(
+      b, loc, TypeRange{b.getIndexType(), values.getType(), indices.getType()},
+      ValueRange{start, values, indices},
+      [&](OpBuilder &bb, Location nl, ValueRange args) {
+        Value j = args[0];
+        Value positive =
+            arith::CmpIOp::create(bb, nl, arith::CmpIPredicate::sgt, j, zero);
+        // Reads slot max(j-1, 0) so that j = 0 stays in bounds.
+        Value above = arith::SelectOp::create(
+            bb, nl, positive, arith::SubIOp::create(bb, nl, j, one), zero);
+        Value rival =
+            tensor::ExtractOp::create(bb, nl, args[1], slice.at(above));
+        Value moves = arith::AndIOp::create(
+            bb, nl, positive, isBetter(bb, nl, x, rival, largest));
+        scf::ConditionOp::create(bb, nl, moves, args);
+      },
+      [&](OpBuilder &bb, Location nl, ValueRange args) {
+        Value j = args[0];
+        Value above = arith::SubIOp::create(bb, nl, j, one);
+        Value movedValue =
+            tensor::ExtractOp::create(bb, nl, args[1], slice.at(above));
+        Value movedIndex =
+            tensor::ExtractOp::create(bb, nl, args[2], slice.at(above));
+        scf::YieldOp::create(
+            bb, nl,
+            ValueRange{above,
+                       tensor::InsertOp::create(bb, nl, movedValue, args[1],
+                                                slice.at(j)),
+                       tensor::InsertOp::create(bb, nl, movedIndex, args[2],
+                                                slice.at(j))});
+      });
+  Value slot = shift.getResult(0);
+  Value index = arith::IndexCastOp::create(b, loc, b.getI64Type(), position);
+  return {
+      tensor::InsertOp::create(b, loc, x, shift.getResult(1), slice.at(slot)),
+      tensor::InsertOp::create(b, loc, index, shift.getResult(2),
+                               slice.at(slot))};
+}
+
+/// TopK by selection into a sorted K-buffer per slice, in one scan of the
+/// axis: an element enters while fewer than K are kept or when it beats the
+/// K-th (O(1) for most elements), and an insertion shifts at most K slots.
+/// Elements arrive in position order and only pass strictly worse ones, which
+/// gives ONNX's order: by value, lower index first among equals. Cost per
+/// slice O(dim * K) at worst, O(dim + K^2 log(dim/K)) for random order.
 struct TopKLowering : OpConversionPattern<onnx::TopKOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -126,13 +180,13 @@ struct TopKLowering : OpConversionPattern<onnx::TopKOp> {
         onnx::getConstantIntValues(op.getK());
     if (!kValues || kValues->size() != 1)
       return rewriter.notifyMatchFailure(op, "expects a constant K");
+    int64_t k = kValues->front();
     Value input = adaptor.getX();
     RankedTensorType inputType = getTensorType(input);
     Type elementType = inputType.getElementType();
     if (!isa<FloatType, IntegerType>(elementType))
       return rewriter.notifyMatchFailure(op, "expects float or integer X");
     Location loc = op.getLoc();
-    MLIRContext *ctx = op.getContext();
     int64_t rank = inputType.getRank();
     int64_t axis = normalizedAxis(op.getAxis(), rank);
     bool largest = op.getLargest() != 0;
@@ -141,64 +195,83 @@ struct TopKLowering : OpConversionPattern<onnx::TopKOp> {
     SmallVector<OpFoldResult> inputSizes =
         tensor::getMixedSizes(rewriter, loc, input);
     SmallVector<OpFoldResult> outputSizes = inputSizes;
-    outputSizes[axis] = rewriter.getIndexAttr(kValues->front());
+    outputSizes[axis] = rewriter.getIndexAttr(k);
+    // The value buffer starts zeroed so that no read sees an undefined
+    // element; `count` decides which slots hold data.
+    Value values = linalg::FillOp::create(
+                       rewriter, loc,
+                       ValueRange{arith::ConstantOp::create(
+                           rewriter, loc, rewriter.getZeroAttr(elementType))},
+                       ValueRange{tensor::EmptyOp::create(
+                           rewriter, loc, outputSizes, elementType)})
+                       .getResult(0);
+    Value indices =
+        tensor::EmptyOp::create(rewriter, loc, outputSizes, i64).getResult();
+    if (k == 0) {
+      rewriter.replaceOp(
+          op, {castToType(rewriter, loc, values, op.getValues().getType()),
+               castToType(rewriter, loc, indices, op.getIndices().getType())});
+      return success();
+    }
 
-    // rank: loops (input dims..., u), u reduced.
-    AffineMap identity = axisReplacedMap(ctx, rank + 1, rank, -1, -1);
-    AffineMap rivalMap = axisReplacedMap(ctx, rank + 1, rank, axis, rank);
-    Value zero = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
-    Value rankInit = linalg::FillOp::create(
-                         rewriter, loc, zero,
-                         tensor::EmptyOp::create(rewriter, loc, inputSizes, i64)
-                             .getResult())
-                         .getResult(0);
-    Value ranks =
-        linalg::GenericOp::create(
-            rewriter, loc, TypeRange{rankInit.getType()},
-            ValueRange{input, input}, ValueRange{rankInit},
-            ArrayRef<AffineMap>{identity, rivalMap, identity},
-            parallelThenReduction(rank),
-            [&](OpBuilder &b, Location nl, ValueRange args) {
-              Value self = linalg::IndexOp::create(b, nl, axis);
-              Value rival = linalg::IndexOp::create(b, nl, rank);
-              Value rivalFirst = arith::CmpIOp::create(
-                  b, nl, arith::CmpIPredicate::ult, rival, self);
-              Value ahead =
-                  precedes(b, nl, args[1], args[0], rivalFirst, largest);
-              Value one = arith::ExtUIOp::create(b, nl, i64, ahead);
-              linalg::YieldOp::create(
-                  b, nl, ValueRange{arith::AddIOp::create(b, nl, args[2], one)});
-            })
-            .getResult(0);
-
-    // Selection: loops (output dims..., t), t reduced; loop `axis` is the
-    // output slot n, and exactly one t along the slice has rank n.
-    Value valuesInit =
-        tensor::EmptyOp::create(rewriter, loc, outputSizes, elementType);
-    Value indicesInit = tensor::EmptyOp::create(rewriter, loc, outputSizes, i64);
-    auto selection = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{valuesInit.getType(), indicesInit.getType()},
-        ValueRange{input, ranks}, ValueRange{valuesInit, indicesInit},
-        ArrayRef<AffineMap>{rivalMap, rivalMap, identity, identity},
-        parallelThenReduction(rank),
-        [&](OpBuilder &b, Location nl, ValueRange args) {
-          Value slot = arith::IndexCastOp::create(
-              b, nl, i64, linalg::IndexOp::create(b, nl, axis));
-          Value position = arith::IndexCastOp::create(
-              b, nl, i64, linalg::IndexOp::create(b, nl, rank));
-          Value hit = arith::CmpIOp::create(b, nl, arith::CmpIPredicate::eq,
-                                            args[1], slot);
-          linalg::YieldOp::create(
-              b, nl,
-              ValueRange{
-                  arith::SelectOp::create(b, nl, hit, args[0], args[2]),
-                  arith::SelectOp::create(b, nl, hit, position, args[3])});
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    Value kValue = arith::ConstantIndexOp::create(rewriter, loc, k);
+    Value lastSlot = arith::ConstantIndexOp::create(rewriter, loc, k - 1);
+    // One loop per dim off the axis, then the scan along it.
+    SmallVector<Value> lower, upper, steps;
+    for (int64_t d = 0; d < rank; ++d) {
+      if (d == axis)
+        continue;
+      lower.push_back(zero);
+      upper.push_back(
+          getValueOrCreateConstantIndexOp(rewriter, loc, inputSizes[d]));
+      steps.push_back(one);
+    }
+    Value axisSize =
+        getValueOrCreateConstantIndexOp(rewriter, loc, inputSizes[axis]);
+    scf::LoopNest nest = scf::buildLoopNest(
+        rewriter, loc, lower, upper, steps, ValueRange{values, indices},
+        [&](OpBuilder &b, Location nl, ValueRange ivs,
+            ValueRange buffers) -> scf::ValueVector {
+          SliceBuffer slice{{}, axis};
+          for (int64_t d = 0, n = 0; d < rank; ++d)
+            slice.coords.push_back(d == axis ? zero : ivs[n++]);
+          auto scan = scf::ForOp::create(
+              b, nl, zero, axisSize, one,
+              ValueRange{buffers[0], buffers[1], zero},
+              [&](OpBuilder &fb, Location fl, Value position, ValueRange args) {
+                Value x = tensor::ExtractOp::create(fb, fl, input,
+                                                    slice.at(position));
+                Value last = tensor::ExtractOp::create(fb, fl, args[0],
+                                                       slice.at(lastSlot));
+                Value notFull = arith::CmpIOp::create(
+                    fb, fl, arith::CmpIPredicate::slt, args[2], kValue);
+                Value enters = arith::OrIOp::create(
+                    fb, fl, notFull, isBetter(fb, fl, x, last, largest));
+                auto update = scf::IfOp::create(
+                    fb, fl, enters,
+                    [&](OpBuilder &ib, Location il) {
+                      auto [newValues, newIndices] =
+                          insertIntoSlice(ib, il, slice, x, position, args[0],
+                                          args[1], args[2], lastSlot, largest);
+                      Value newCount = arith::MinSIOp::create(
+                          ib, il, arith::AddIOp::create(ib, il, args[2], one),
+                          kValue);
+                      scf::YieldOp::create(
+                          ib, il, ValueRange{newValues, newIndices, newCount});
+                    },
+                    [&](OpBuilder &ib, Location il) {
+                      scf::YieldOp::create(ib, il, args);
+                    });
+                scf::YieldOp::create(fb, fl, update.getResults());
+              });
+          return {scan.getResult(0), scan.getResult(1)};
         });
-    rewriter.replaceOp(
-        op, {castToType(rewriter, loc, selection.getResult(0),
-                        op.getValues().getType()),
-             castToType(rewriter, loc, selection.getResult(1),
-                        op.getIndices().getType())});
+    rewriter.replaceOp(op, {castToType(rewriter, loc, nest.results[0],
+                                       op.getValues().getType()),
+                            castToType(rewriter, loc, nest.results[1],
+                                       op.getIndices().getType())});
     return success();
   }
 };
@@ -243,12 +316,11 @@ struct GatherElementsLowering : OpConversionPattern<onnx::GatherElementsOp> {
                   last);
               SmallVector<Value> coords;
               for (int64_t d = 0; d < rank; ++d)
-                coords.push_back(d == axis
-                                     ? index
-                                     : linalg::IndexOp::create(b, nl, d));
+                coords.push_back(d == axis ? index
+                                           : linalg::IndexOp::create(b, nl, d));
               linalg::YieldOp::create(
-                  b, nl, ValueRange{tensor::ExtractOp::create(b, nl, data,
-                                                              coords)});
+                  b, nl,
+                  ValueRange{tensor::ExtractOp::create(b, nl, data, coords)});
             })
             .getResult(0);
     rewriter.replaceOp(op, castToType(rewriter, loc, result, op.getType()));
@@ -313,18 +385,18 @@ struct ScatterElementsLowering : OpConversionPattern<onnx::ScatterElementsOp> {
     Value result =
         linalg::GenericOp::create(
             rewriter, loc, TypeRange{dataType}, ValueRange{indices, updates},
-            ValueRange{data}, ArrayRef<AffineMap>{sourceMap, sourceMap, identity},
+            ValueRange{data},
+            ArrayRef<AffineMap>{sourceMap, sourceMap, identity},
             parallelThenReduction(rank),
             [&](OpBuilder &b, Location nl, ValueRange args) {
               Value target = normalizeIndex(b, nl, args[0], dim);
-              Value hit = arith::CmpIOp::create(
-                  b, nl, arith::CmpIPredicate::eq, target,
-                  linalg::IndexOp::create(b, nl, axis));
+              Value hit =
+                  arith::CmpIOp::create(b, nl, arith::CmpIPredicate::eq, target,
+                                        linalg::IndexOp::create(b, nl, axis));
               Value combined = combine(b, nl, reduction, args[2], args[1]);
-              linalg::YieldOp::create(
-                  b, nl,
-                  ValueRange{
-                      arith::SelectOp::create(b, nl, hit, combined, args[2])});
+              linalg::YieldOp::create(b, nl,
+                                      ValueRange{arith::SelectOp::create(
+                                          b, nl, hit, combined, args[2])});
             })
             .getResult(0);
     rewriter.replaceOp(op, castToType(rewriter, loc, result, op.getType()));

@@ -1,41 +1,45 @@
-// The structure of the sparse-attention family lowerings: attn.topk by rank,
-// attn.lightning_indexer in three generics, attn.sparse_attention reading K
-// and V through the indices. Numerics: sparse-exec.mlir.
+// The structure of the sparse-attention family lowerings: attn.topk as one
+// scan per query into a sorted k-buffer, attn.lightning_indexer in three
+// generics, attn.sparse_attention reading K and V through the indices.
+// Numerics: sparse-exec.mlir.
 // RUN: attnc-opt %s --convert-attn-to-linalg -split-input-file | FileCheck %s
 
-// CHECK-DAG: #[[$SELF:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
-// CHECK-DAG: #[[$RIVAL:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 // CHECK-LABEL: func.func @topk
 // CHECK-SAME: (%[[S:.+]]: tensor<1x3x6xf32>)
-// CHECK: %[[ZERO:.+]] = arith.constant 0 : i32
-// CHECK: %[[RANKINIT:.+]] = linalg.fill ins(%[[ZERO]] : i32) outs(%{{.+}} : tensor<1x3x6xi32>)
-// Rank of key t: finite keys u scored higher, or equal with u < t.
-// CHECK: %[[RANK:.+]] = linalg.generic {indexing_maps = [#[[$SELF]], #[[$RIVAL]], #[[$SELF]]], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%[[S]], %[[S]] : {{.*}}) outs(%[[RANKINIT]] : tensor<1x3x6xi32>)
-// CHECK-NEXT: ^bb0(%[[ST:.+]]: f32, %[[SU:.+]]: f32, %[[ACC:.+]]: i32):
-// CHECK-DAG: %[[T:.+]] = linalg.index 2 : index
-// CHECK-DAG: %[[U:.+]] = linalg.index 3 : index
-// CHECK: %[[GT:.+]] = arith.cmpf ogt, %[[SU]], %[[ST]] : f32
-// CHECK: %[[EQ:.+]] = arith.cmpf oeq, %[[SU]], %[[ST]] : f32
-// CHECK: %[[LOWER:.+]] = arith.cmpi ult, %[[U]], %[[T]] : index
-// CHECK: %[[TIE:.+]] = arith.andi %[[EQ]], %[[LOWER]] : i1
-// CHECK: %[[INF:.+]] = arith.constant 0x7F800000 : f32
-// CHECK: %[[ABS:.+]] = math.absf %[[SU]] : f32
-// CHECK: %[[FINITE:.+]] = arith.cmpf olt, %[[ABS]], %[[INF]] : f32
-// CHECK: %[[BEATS:.+]] = arith.ori %[[GT]], %[[TIE]] : i1
-// CHECK: %[[AHEAD:.+]] = arith.andi %[[FINITE]], %[[BEATS]] : i1
-// CHECK: %[[ONE:.+]] = arith.extui %[[AHEAD]] : i1 to i32
-// CHECK: arith.addi %[[ACC]], %[[ONE]] : i32
-// Slot n takes the finite key of rank n, or keeps -1.
+// Indices start as -1 (no key), their scores as -inf.
 // CHECK: %[[NONE:.+]] = arith.constant -1 : i32
-// CHECK: %[[INIT:.+]] = linalg.fill ins(%[[NONE]] : i32) outs(%{{.+}} : tensor<1x3x2xi32>)
-// CHECK: %[[IDX:.+]] = linalg.generic {indexing_maps = [#[[$RIVAL]], #[[$RIVAL]], #[[$SELF]]], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%[[S]], %[[RANK]] : {{.*}}) outs(%[[INIT]] : tensor<1x3x2xi32>)
-// CHECK-NEXT: ^bb0(%[[SCORE:.+]]: f32, %[[R:.+]]: i32, %[[PREV:.+]]: i32):
-// CHECK: %[[N:.+]] = arith.index_cast %{{.+}} : index to i32
-// CHECK: %[[KEY:.+]] = arith.index_cast %{{.+}} : index to i32
-// CHECK: %[[ISN:.+]] = arith.cmpi eq, %[[R]], %[[N]] : i32
-// CHECK: %[[HIT:.+]] = arith.andi %{{.+}}, %[[ISN]] : i1
-// CHECK: arith.select %[[HIT]], %[[KEY]], %[[PREV]] : i32
-// CHECK: return %[[IDX]] : tensor<1x3x2xi32>
+// CHECK: %[[IINIT:.+]] = linalg.fill ins(%[[NONE]] : i32) outs(%{{.+}} : tensor<1x3x2xi32>)
+// CHECK: %[[NEGINF:.+]] = arith.constant 0xFF800000 : f32
+// CHECK: %[[SINIT:.+]] = linalg.fill ins(%[[NEGINF]] : f32) outs(%{{.+}} : tensor<1x3x2xf32>)
+// CHECK: %[[KEYS:.+]] = arith.constant 6 : index
+// CHECK: %[[NEST:.+]]:2 = scf.for %[[B:[^ ]+]] = {{.*}} iter_args(%{{.+}} = %[[SINIT]], %{{.+}} = %[[IINIT]])
+// CHECK: scf.for %[[Q:[^ ]+]] =
+// CHECK: scf.for %[[T:[^ ]+]] = %{{.+}} to %[[KEYS]] {{.*}} iter_args(%[[SB:[^ ]+]] = %{{.+}}, %[[IB:[^ ]+]] = %{{.+}})
+// CHECK: %[[X:.+]] = tensor.extract %[[S]][%[[B]], %[[Q]], %[[T]]] : tensor<1x3x6xf32>
+// The k-th (last) slot: index 1.
+// CHECK: %[[KTH:.+]] = tensor.extract %[[SB]][%[[B]], %[[Q]], %[[LAST:.+]]] : tensor<1x3x2xf32>
+// A key enters when finite and strictly above the k-th kept score.
+// CHECK: %[[INF:.+]] = arith.constant 0x7F800000 : f32
+// CHECK: %[[ABS:.+]] = math.absf %[[X]] : f32
+// CHECK: %[[FINITE:.+]] = arith.cmpf olt, %[[ABS]], %[[INF]] : f32
+// CHECK: %[[BEATS:.+]] = arith.cmpf ogt, %[[X]], %[[KTH]] : f32
+// CHECK: %[[ENTERS:.+]] = arith.andi %[[FINITE]], %[[BEATS]] : i1
+// CHECK: scf.if %[[ENTERS]]
+// Insertion from the last slot up, past strictly lower scores only (ties
+// keep the earlier, lower index first).
+// CHECK: %[[SHIFT:.+]]:3 = scf.while (%{{.+}} = %[[LAST]], %{{.+}} = %[[SB]], %{{.+}} = %[[IB]])
+// CHECK: arith.cmpf ogt, %[[X]], %{{.+}} : f32
+// CHECK: scf.condition
+// CHECK: } do {
+// CHECK: tensor.insert %{{.+}} into %{{.+}}[%[[B]], %[[Q]], %{{.+}}] : tensor<1x3x2xf32>
+// CHECK: tensor.insert %{{.+}} into %{{.+}}[%[[B]], %[[Q]], %{{.+}}] : tensor<1x3x2xi32>
+// CHECK: }
+// CHECK: %[[KEY:.+]] = arith.index_cast %[[T]] : index to i32
+// CHECK: tensor.insert %[[X]] into %[[SHIFT]]#1[%[[B]], %[[Q]], %[[SHIFT]]#0] : tensor<1x3x2xf32>
+// CHECK: tensor.insert %[[KEY]] into %[[SHIFT]]#2[%[[B]], %[[Q]], %[[SHIFT]]#0] : tensor<1x3x2xi32>
+// CHECK: } else {
+// CHECK: scf.yield %[[SB]], %[[IB]]
+// CHECK: return %[[NEST]]#1 : tensor<1x3x2xi32>
 func.func @topk(%s: tensor<1x3x6xf32>) -> tensor<1x3x2xi32> {
   %r = attn.topk %s {k = 2 : i64} : tensor<1x3x6xf32> -> tensor<1x3x2xi32>
   return %r : tensor<1x3x2xi32>
@@ -56,7 +60,7 @@ func.func @topk(%s: tensor<1x3x6xf32>) -> tensor<1x3x2xi32> {
 // CHECK-NEXT: arith.addf %[[ACC]], %[[TERM]] : f32
 // CHECK: %[[OFFSET:.+]] = arith.subi %{{.+}}, %{{.+}} : index
 // CHECK: linalg.generic {{.*}} outs(%[[SUM]] : tensor<1x3x5xf32>)
-// CHECK: %[[T:.+]] = linalg.index 1 : index
+// CHECK: %[[T:[^ ]+]] = linalg.index 1 : index
 // CHECK: %[[S:.+]] = linalg.index 2 : index
 // CHECK: %[[LAST:.+]] = arith.addi %[[T]], %[[OFFSET]] : index
 // CHECK: %[[FUTURE:.+]] = arith.cmpi sgt, %[[S]], %[[LAST]] : index

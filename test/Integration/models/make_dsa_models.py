@@ -10,18 +10,18 @@ techniques.md section 10:
   p  = Softmax(scale * Q K^T + (M + C))           the causal mask hides what TopK
                                                   picks past the visible keys
 
-d 128, H 4, d_h 32; indexer H_I 4, d_I 32, w scaled by H_I^-1/2 d_I^-1/2.
-Models: dsa_s40 (40 tokens, k 8, two layers) and dsa_s7 (7 tokens, k = T = 7:
-equal to dense causal attention). Layout: <name>/{model.onnx,
-test_data_set_0/{input_0,output_0}.pb}.
+d 128, H 4, d_h 32; indexer H_I 4, d_I 32, w scaled by H_I^-1/2 d_I^-1/2
+(the builders take other sizes as a Dims). Models: dsa_s40 (40 tokens, k 8,
+two layers) and dsa_s7 (7 tokens, k = T = 7: equal to dense causal
+attention). Layout: <name>/{model.onnx, test_data_set_0/{input_0,output_0}.pb}.
 
 The expected outputs are checked twice: a float64 numpy implementation of the
 math (per-query top-k of the finite causal index scores, ties to the lowest
 index) must agree with onnxruntime, and onnxruntime's outputs are stored:
     node tools/ort-reference/run.js MODEL DIR                  (ORT vs numpy)
     node tools/ort-reference/run.js MODEL DIR --write-outputs  (store ORT)
-`--ort` runs both. `--bench S K DIR` writes a larger sparse model and its dense
-twin (the same weights without the indexer) for bench/dsa-vs-dense.sh.
+`--ort` runs both. bench/make_dsa_bench_models.py builds larger models (and
+their dense twins) with these builders.
 
 Run with /usr/bin/python3. Deterministic; weights are multiples of 2^-10.
 """
@@ -29,27 +29,34 @@ import argparse
 import os
 import subprocess
 import sys
+from collections import namedtuple
 
 import numpy as np
 from onnx import TensorProto, helper, numpy_helper, save
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-D, H, DH, HI, DI = 128, 4, 32, 4, 32
+# Model width, attention heads and head dim, indexer heads and indexer dim.
+Dims = namedtuple("Dims", "d h dh hi di")
+MINI = Dims(128, 4, 32, 4, 32)
+# The committed models' sizes, read by check_attention_reports.py.
+D, H, DH, HI, DI = MINI
 
 
-def weights(seed, layers):
+def weights(seed, layers, dims=MINI):
+    d, h, dh, hi, di = dims
     rng = np.random.default_rng(seed)
     q = lambda *shape: np.round(rng.normal(0, 0.09, shape) * 1024) / 1024
-    return [dict(wq=q(D, D), wk=q(D, D), wv=q(D, D), wo=q(D, D),
-                 wqi=q(D, HI * DI), wki=q(D, DI), ww=q(D, HI))
+    return [dict(wq=q(d, h * dh), wk=q(d, h * dh), wv=q(d, h * dh), wo=q(h * dh, d),
+                 wqi=q(d, hi * di), wki=q(d, di), ww=q(d, hi))
             for _ in range(layers)]
 
 
 # ------------------------------------------------------------------ reference
 
-def reference(x, ws, k, sparse=True):
+def reference(x, ws, k, sparse=True, dims=MINI):
     """float64, from the math: x (1,S,D) -> (1,S,D)."""
+    D, H, DH, HI, DI = dims
     x = x.astype(np.float64)[0]
     s = x.shape[0]
     for w in ws:
@@ -71,7 +78,7 @@ def reference(x, ws, k, sparse=True):
         scores = np.where(visible, scores, -np.inf)
         p = np.exp(scores - scores.max(-1, keepdims=True))
         p /= p.sum(-1, keepdims=True)
-        o = np.einsum("hts,hsd->htd", p, v).transpose(1, 0, 2).reshape(s, D)
+        o = np.einsum("hts,hsd->htd", p, v).transpose(1, 0, 2).reshape(s, H * DH)
         x = x + o @ w["wo"]
     return x[None]
 
@@ -97,7 +104,10 @@ class Graph:
         return outs[0] if outputs == 1 else outs
 
 
-def build(ws, s, k, sparse=True):
+def build(ws, s, k, sparse=True, dims=MINI):
+    """The mask form (sparse) or plain causal attention (its dense twin, the
+    same weights without the indexer), one block per entry of `ws`."""
+    D, H, DH, HI, DI = dims
     g = Graph()
     f32 = lambda a: np.asarray(a, np.float32)
     i64 = lambda a: np.asarray(a, np.int64)
@@ -135,7 +145,7 @@ def build(ws, s, k, sparse=True):
             mask = g.op("Add", [sel, causal])
         p = g.op("Softmax", [g.op("Add", [scores, mask])], axis=-1)
         o = g.op("Transpose", [g.op("MatMul", [p, v])], perm=[0, 2, 1, 3])
-        o = g.op("Reshape", [o, g.init(i64([1, s, D]))])
+        o = g.op("Reshape", [o, g.init(i64([1, s, H * DH]))])
         x = g.op("Add", [x, g.op("MatMul", [o, g.init(f32(w["wo"]))])])
     g.nodes.append(helper.make_node("Identity", [x], ["y"]))
     graph = helper.make_graph(
@@ -146,14 +156,19 @@ def build(ws, s, k, sparse=True):
                              ir_version=8, producer_name="make_dsa_models.py")
 
 
-def write(dirname, ws, s, k, sparse=True, seed=7):
+def write(dirname, ws, s, k, sparse=True, seed=7, dims=MINI, with_reference=True):
+    """<dirname>/model.onnx and test_data_set_0/input_0.pb, plus output_0.pb
+    from `reference` unless with_reference is False (O(S^2 log S) in Python:
+    too slow for benchmark sizes, whose outputs onnxruntime writes)."""
     os.makedirs(os.path.join(dirname, "test_data_set_0"), exist_ok=True)
-    save(build(ws, s, k, sparse), os.path.join(dirname, "model.onnx"))
-    x = np.round(np.random.default_rng(seed).normal(0, 1, (1, s, D)) * 256) / 256
+    save(build(ws, s, k, sparse, dims), os.path.join(dirname, "model.onnx"))
+    x = np.round(np.random.default_rng(seed).normal(0, 1, (1, s, dims.d)) * 256) / 256
     data = os.path.join(dirname, "test_data_set_0")
-    for name, array in (("input_0", x), ("output_0", reference(x, ws, k, sparse))):
-        tensor = numpy_helper.from_array(array.astype(np.float32),
-                                         "x" if name == "input_0" else "y")
+    arrays = [("input_0", "x", x)]
+    if with_reference:
+        arrays.append(("output_0", "y", reference(x, ws, k, sparse, dims)))
+    for name, onnx_name, array in arrays:
+        tensor = numpy_helper.from_array(array.astype(np.float32), onnx_name)
         with open(os.path.join(data, name + ".pb"), "wb") as f:
             f.write(tensor.SerializeToString())
     return dirname
@@ -163,14 +178,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=HERE)
     parser.add_argument("--ort", action="store_true")
-    parser.add_argument("--bench", nargs=3, metavar=("S", "K", "DIR"))
     args = parser.parse_args()
-    if args.bench:
-        s, k, out = int(args.bench[0]), int(args.bench[1]), args.bench[2]
-        ws = weights(3, 1)
-        write(os.path.join(out, f"sparse_s{s}_k{k}"), ws, s, k, True)
-        write(os.path.join(out, f"dense_s{s}"), ws, s, k, False)
-        return
     made = [write(os.path.join(args.out, "dsa_s40"), weights(1, 2), 40, 8),
             write(os.path.join(args.out, "dsa_s7"), weights(2, 1), 7, 7)]
     if args.ort:

@@ -31,6 +31,13 @@ def indexer_reference(q, k, w, scale=1.0, causal=False):
     return out
 
 
+def quantized_scores(shape):
+    """Multiples of 0.5 in [0, 3.5] (ties everywhere), a fifth -inf; from
+    its own generator, so the other cases keep their data."""
+    rng = np.random.default_rng(5)
+    return np.where(rng.random(shape) < 0.2, -np.inf, rng.integers(0, 8, shape) * 0.5)
+
+
 def topk_reference(scores, k):
     batch, sq, _ = scores.shape
     out = -np.ones((batch, sq, k), np.int64)
@@ -91,6 +98,27 @@ def topk_case(name, scores, k, element="i64"):
             f"  %r = attn.topk %s {{k = {k} : i64}} : {T(scores.shape, 'f32')} -> "
             f"{T(scores.shape[:2] + (k,), element)}"]
     return name, body, list(scores.shape[:2]) + [k], element, topk_reference(scores, k), 0.0, 0.0
+
+
+def topk_nonfinite_case(name, k):
+    """Scores with NaN and +inf, which MLIR literals cannot spell: written as
+    finite placeholders, then overwritten by bit-pattern constants."""
+    scores = np.array([[[np.nan, 1.0, np.inf, 0.0, -0.0, 2.0, np.nan, -np.inf]]])
+    placeholder = np.where(np.isfinite(scores) | np.isneginf(scores), scores, 9.0)
+    body = [lib.constant("s0", placeholder, "f32")]
+    last = "s0"
+    for n, value in enumerate(scores[0, 0]):
+        if np.isnan(value) or np.isposinf(value):
+            pattern = "0x7FC00000" if np.isnan(value) else "0x7F800000"
+            body += [f"  %v{n} = arith.constant {pattern} : f32",
+                     f"  %i{n} = arith.constant {n} : index",
+                     f"  %z{n} = arith.constant 0 : index",
+                     f"  %s{n + 1} = tensor.insert %v{n} into %{last}[%z{n}, %z{n}, %i{n}] : "
+                     f"{T(scores.shape, 'f32')}"]
+            last = f"s{n + 1}"
+    body += [f"  %r = attn.topk %{last} {{k = {k} : i64}} : {T(scores.shape, 'f32')} -> "
+             f"{T(scores.shape[:2] + (k,), 'i64')}"]
+    return name, body, list(scores.shape[:2]) + [k], "i64", topk_reference(scores, k), 0.0, 0.0
 
 
 def sparse_case(name, batch, hq, hkv, sq, tk, dim, dv, kk, element="f32", sinks=False,
@@ -155,6 +183,16 @@ def cases():
         topk_case("topk_ties_and_masked", ties, 4),
         topk_case("topk_k_above_finite_i32", ties, 6, element="i32"),
         topk_case("topk_random", rand((2, 3, 7)), 3),
+        # NaN and +inf are never selected; -0.0 ties with 0.0.
+        topk_nonfinite_case("topk_nan_and_inf", 4),
+        # Ascending scores: every key enters the k-buffer at the top and
+        # shifts all of it (the selection's worst case); descending: only the
+        # first k enter.
+        topk_case("topk_ascending_descending",
+                  np.stack([np.arange(40.0), np.arange(40.0)[::-1]])[None], 5),
+        # Many ties and masked keys at a size where the buffer is far from full.
+        topk_case("topk_quantized_ties",
+                  quantized_scores((2, 4, 64)), 8),
         sparse_case("sparse_gqa", 1, 4, 2, 3, 6, 4, 3, 3),
         sparse_case("sparse_mqa_sinks_softcap", 2, 2, 1, 3, 5, 4, 4, 2, sinks=True,
                     scale=2.0, softcap=0.75, index_element="i32"),

@@ -24,7 +24,8 @@ def ONNX_TopKOp : ONNX_InferredOp<"TopK"> {
     Order: by value (descending when largest, ascending otherwise); equal
     values go lowest index first, as ONNX specifies. NaN counts as larger than
     every number. attnc always sorts, so `sorted = 0` gets the sorted order,
-    which ONNX allows.
+    which ONNX allows. The lowering needs a constant `K` (it selects into a
+    sorted K-buffer per slice: O(dim * K) at worst).
 
     When `K` is not a constant, the dim at `axis` is dynamic.
 
@@ -49,8 +50,9 @@ def ONNX_GatherElementsOp : ONNX_InferredOp<"GatherElements"> {
   let description = [{
     `data` and `indices` have the same rank `r`; with `a = axis` in `[-r, r)`,
     `output[i] = data[i with i_a replaced by indices[i]]`, where a negative
-    index counts from the end of the axis. The output has `indices`' shape
-    and `data`'s element type.
+    index counts from the end of the axis. Off the axis, `indices`' dims are
+    at most `data`'s (their coordinates address `data` directly). The output
+    has `indices`' shape and `data`'s element type.
 
     ```mlir
     %g = onnx.GatherElements %x, %i {axis = 1 : si64}
@@ -69,7 +71,8 @@ def ONNX_ScatterElementsOp : ONNX_InferredOp<"ScatterElements"> {
   let summary = "write updates at per-element indices along an axis (opsets 18-25)";
   let description = [{
     `output` starts as a copy of `data`; then for every position `i` of
-    `indices` (same rank as `data`, same shape as `updates`),
+    `indices` (same rank as `data` and no larger off the axis, same shape as
+    `updates`),
     `output[i with i_a replaced by indices[i]] (op)= updates[i]` with
     `a = axis` in `[-r, r)` and a negative index counting from the end of the
     axis. `reduction` is `"none"` (assign; with duplicate indices the last
