@@ -30,6 +30,18 @@ using namespace mlir::attn;
 
 namespace {
 
+/// Whether `value` has more elements than the evaluator holds at once: such
+/// masks are recognised block by block (recognizeLargeConstantMask).
+bool isLargeConstant(Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  return type && type.hasStaticShape() &&
+         type.getNumElements() > kMaxEvaluatedElements;
+}
+
+} // namespace
+
+namespace {
+
 /// The value of `value` when it is one float in every element: a splat
 /// constant, or Sqrt / Reciprocal / Mul / Div / Cast of such (exporters
 /// spell 1/sqrt(D) that way and those ops have no folders), including a
@@ -612,12 +624,20 @@ mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
     // gives zeros where the graph's Softmax gives NaN (masked_rows = zero:
     // no policy reproduces NaN).
     std::string maskReason;
-    FailureOr<ConstantTensor> constant =
-        evaluateConstantTensor(mask, maskReason);
     FailureOr<MaskAttributes> attributes = failure();
-    if (succeeded(constant))
-      attributes =
-          recognizeConstantMask(*constant, query[2], keyShape[2], maskReason);
+    auto element = dyn_cast<FloatType>(
+        cast<RankedTensorType>(mask.getType()).getElementType());
+    if (isLargeConstant(mask) && element) {
+      attributes = recognizeLargeConstantMask(
+          mask, query[2], keyShape[2], element,
+          [](double value) { return value; }, maskReason);
+    } else {
+      FailureOr<ConstantTensor> constant =
+          evaluateConstantTensor(mask, maskReason);
+      if (succeeded(constant))
+        attributes = recognizeConstantMask(*constant, query[2], keyShape[2],
+                                           maskReason);
+    }
     if (succeeded(attributes))
       match.maskAttributes = *attributes;
     else
@@ -634,15 +654,25 @@ mlir::attn::matchDecomposedAttention(onnx::MatMulOp output,
       return fail("the masked_fill value is neither -inf nor the lowest "
                   "finite value");
     std::string maskReason;
-    FailureOr<ConstantTensor> condition =
-        evaluateConstantTensor(fillMask->condition, maskReason);
-    if (failed(condition))
-      return fail("the masked_fill condition is not known at compile time: " +
-                  maskReason);
-    FailureOr<MaskAttributes> attributes = recognizeConstantMask(
-        getMaskOfCondition(*condition, fillMask->selectsScores, fillMask->fill,
-                           element),
-        query[2], keyShape[2], maskReason);
+    FailureOr<MaskAttributes> attributes = failure();
+    if (isLargeConstant(fillMask->condition)) {
+      bool selectsScores = fillMask->selectsScores;
+      double fill = fillMask->fill;
+      attributes = recognizeLargeConstantMask(
+          fillMask->condition, query[2], keyShape[2], element,
+          [&](double c) { return (c != 0.0) != selectsScores ? fill : 0.0; },
+          maskReason);
+    } else {
+      FailureOr<ConstantTensor> condition =
+          evaluateConstantTensor(fillMask->condition, maskReason);
+      if (failed(condition))
+        return fail("the masked_fill condition is not known at compile time: " +
+                    maskReason);
+      attributes = recognizeConstantMask(
+          getMaskOfCondition(*condition, fillMask->selectsScores,
+                             fillMask->fill, element),
+          query[2], keyShape[2], maskReason);
+    }
     if (failed(attributes))
       return fail("the masked_fill condition is not a causal mask: " +
                   maskReason);

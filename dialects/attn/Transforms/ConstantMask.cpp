@@ -189,6 +189,118 @@ mlir::attn::recognizeConstantMask(const ConstantTensor &mask, int64_t queries,
          failure();
 }
 
+namespace {
+
+/// The lowest finite value of `element`.
+double lowestOf(FloatType element) {
+  return APFloat::getLargest(element.getFloatSemantics(), /*Negative=*/true)
+      .convertToDouble();
+}
+
+} // namespace
+
+FailureOr<MaskAttributes> mlir::attn::recognizeLargeConstantMask(
+    Value source, int64_t queries, int64_t keys, FloatType element,
+    function_ref<double(double)> toMask, std::string &reason) {
+  auto type = dyn_cast<RankedTensorType>(source.getType());
+  if (!type || !type.hasStaticShape() || type.getRank() < 2)
+    return reason = "the mask has no static shape", failure();
+  ArrayRef<int64_t> shape = type.getShape();
+  int64_t rank = shape.size();
+  // Large masks are read as one queries x keys matrix (leading dims of 1),
+  // the form exporters give them; broadcast rows or keys stay small.
+  if (shape[rank - 2] != queries || shape[rank - 1] != keys ||
+      type.getNumElements() != queries * keys)
+    return reason = "the large mask is not one queries x keys matrix",
+           failure();
+  double lowest = lowestOf(element);
+
+  // Pass 1: the fill and the visible keys of the last row (which sees the
+  // most keys: the window).
+  std::optional<double> fill;
+  int64_t visibleInLastRow = 0;
+  std::string evaluation;
+  LogicalResult firstPass = forEachConstantBlock(
+      source,
+      [&](int64_t firstRow, ArrayRef<double> values) {
+        for (int64_t n = 0, e = values.size(); n < e; ++n) {
+          double value = toMask(values[n]);
+          if (value != 0.0) {
+            if (!fill) {
+              if (!(std::isinf(value) && value < 0) && value != lowest)
+                return failure();
+              fill = value;
+            } else if (value != *fill) {
+              return failure();
+            }
+          } else if (firstRow + n / keys == queries - 1) {
+            ++visibleInLastRow;
+          }
+        }
+        return success();
+      },
+      evaluation);
+  if (failed(firstPass))
+    return reason = evaluation.empty()
+                        ? "the mask holds values other than 0 and one of -inf "
+                          "and the lowest finite value"
+                        : evaluation,
+           failure();
+  if (!fill)
+    return MaskAttributes{};
+
+  // Pass 2: every candidate at once, each dropped at its first mismatch.
+  SmallVector<Visibility> candidates = {
+      {true, std::nullopt, Alignment::BottomRight},
+      {true, std::nullopt, Alignment::TopLeft}};
+  if (visibleInLastRow > 0) {
+    candidates.push_back({true, visibleInLastRow - 1, Alignment::BottomRight});
+    candidates.push_back({true, visibleInLastRow - 1, Alignment::TopLeft});
+  }
+  SmallVector<bool> alive(candidates.size(), true);
+  LogicalResult secondPass = forEachConstantBlock(
+      source,
+      [&](int64_t firstRow, ArrayRef<double> values) {
+        for (int64_t n = 0, e = values.size(); n < e; ++n) {
+          int64_t row = firstRow + n / keys, key = n % keys;
+          double value = toMask(values[n]);
+          for (auto [candidate, ok] : llvm::zip(candidates, alive))
+            if (ok && (candidate.isVisible(row, key, queries, keys)
+                           ? value != 0.0
+                           : value != *fill))
+              ok = false;
+          if (llvm::none_of(alive, [](bool ok) { return ok; }))
+            return failure();
+        }
+        return success();
+      },
+      evaluation);
+  if (failed(secondPass))
+    return reason = evaluation.empty() ? "the constant mask is not causal or "
+                                         "a causal sliding window"
+                                       : evaluation,
+           failure();
+  for (auto [candidate, ok] : llvm::zip(candidates, alive)) {
+    if (!ok)
+      continue;
+    MaskAttributes result;
+    result.causal = true;
+    result.windowLeft = candidate.windowLeft;
+    result.alignment = candidate.alignment;
+    if (candidate.hasFullyMaskedRow(queries, keys) && *fill == lowest) {
+      if (element.isF16())
+        return reason = "a row of this f16 mask is fully masked with the "
+                        "lowest finite value, whose result depends on the "
+                        "scores",
+               failure();
+      result.maskedRows = MaskedRowPolicy::Uniform;
+    }
+    return result;
+  }
+  return reason = "the constant mask is not causal or a causal sliding window",
+         failure();
+}
+
 ConstantTensor mlir::attn::getMaskOfCondition(const ConstantTensor &condition,
                                               bool selectsScores, double fill,
                                               Type scoreType) {

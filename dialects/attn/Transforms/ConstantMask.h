@@ -36,6 +36,18 @@ FailureOr<MaskAttributes> recognizeConstantMask(const ConstantTensor &mask,
                                                 int64_t queries, int64_t keys,
                                                 std::string &reason);
 
+/// recognizeConstantMask for a mask above the evaluator's element bound
+/// (a causal mask of more than 1024 x 1024), read in blocks of rows twice
+/// without holding it: `source` (static shape, one queries x keys matrix
+/// after leading dims of 1) is evaluated block by block and each value
+/// mapped by `toMask` to the additive mask value it stands for (the identity
+/// for an additive mask; hidden ? fill : 0 for a masked_fill condition).
+FailureOr<MaskAttributes>
+recognizeLargeConstantMask(Value source, int64_t queries, int64_t keys,
+                           FloatType element,
+                           function_ref<double(double)> toMask,
+                           std::string &reason);
+
 /// The additive mask that stands for `Where(hidden, fill, scores)` (or
 /// `Where(visible, scores, fill)` when `selectsScores`): `fill` where a key is
 /// hidden, 0 elsewhere, in `scoreType`. For the masks recognizeConstantMask
