@@ -28,6 +28,7 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseRopePass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseKVCachePass());
+  pm.addNestedPass<func::FuncOp>(attn::createRaiseKVCompressPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseAttentionPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseMLAPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseSparseAttentionPass());

@@ -222,4 +222,19 @@ def BlockCausalAttentionPass
                            "::mlir::tensor::TensorDialect"];
 }
 
+def RaiseKVCompressPass
+    : Pass<"attn-raise-kv-compress", "::mlir::func::FuncOp"> {
+  let summary = "Raise DeepSeek V4's block compressor to attn.kv_compress";
+  let description = [{
+    The heavily compressed attention (HCA) compressor as exporters write it,
+    `ReduceSum(Mul(Softmax(Add(Reshape(gate), bias), axis 2),
+    Reshape(content)), axes [2])` over `B x N x m x C` block views of
+    `B x T x C` gate and content (optionally after a Slice of the first N*m
+    tokens), with an `m x C` position bias, becomes `attn.kv_compress
+    {ratio = m}` (no overlap). The overlapping CSA form is not raised yet.
+  }];
+  let dependentDialects = ["::mlir::attn::AttnDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // ATTNC_DIALECT_ATTN_TRANSFORMS_PASSES_TD

@@ -40,6 +40,11 @@ std::optional<std::string> explainUnraisedRope(Operation *rotation);
 /// values read by attention by one attn.kv_cache_append.
 void populateRaiseKVCachePatterns(RewritePatternSet &patterns);
 
+/// Patterns that replace DeepSeek V4's non-overlapping block compressor
+/// (gated softmax pooling of m tokens per entry, as exported) by one
+/// attn.kv_compress.
+void populateRaiseKVCompressPatterns(RewritePatternSet &patterns);
+
 /// Patterns that replace an attn.attention masked by the DeepSeek sparse
 /// attention mask form (indexer -> TopK -> ScatterElements into -inf) by
 /// attn.lightning_indexer -> attn.topk -> attn.sparse_attention.

@@ -1,0 +1,155 @@
+//===- RaiseKVCompress.cpp - V4 compressor to attn.kv_compress ------------===//
+//
+// DeepSeek V4's heavily compressed attention (HCA) pools every block of m
+// tokens into one KV entry with a learned, per-channel softmax gate. Exported,
+// the compressor reads (techniques.md 11.5):
+//
+//   G = Reshape(gate,    [B, N, m, C])       gate, content : B x T x C, T = N*m
+//   X = Reshape(content, [B, N, m, C])
+//   P = Softmax(Add(G, position_bias), axis = 2)   position_bias : m x C
+//   entries = ReduceSum(Mul(P, X), axes = [2], keepdims = 0)      B x N x C
+//
+// which is attn.kv_compress {ratio = m} exactly (its non-overlapping form).
+// When T is not a multiple of m the exporter first slices the first N*m
+// tokens; kv_compress drops the incomplete block itself, so the Slice is
+// looked through. The overlapping CSA form is not raised yet.
+//
+//===----------------------------------------------------------------------===//
+
+#include "attnc/Dialect/Attn/IR/AttnOps.h"
+#include "attnc/Dialect/Attn/Transforms/Transforms.h"
+#include "attnc/Dialect/ONNX/IR/ONNXOps.h"
+#include "attnc/Dialect/ONNX/IR/ShapeInference.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+
+namespace {
+
+constexpr int64_t kBlockDim = 2;
+
+bool hasConstantInts(Value value, ArrayRef<int64_t> expected) {
+  std::optional<SmallVector<int64_t>> values =
+      onnx::getConstantIntValues(value);
+  return values && ArrayRef<int64_t>(*values) == expected;
+}
+
+/// `token` [B, T, C] when `blocks` [B, N, m, C] is its Reshape into blocks of
+/// m tokens (T = N*m), or the source of a Slice of the first N*m tokens of
+/// [B, T', C] with floor(T' / m) = N.
+Value matchBlockView(Value blocks, int64_t ratio) {
+  auto reshape = blocks.getDefiningOp<onnx::ReshapeOp>();
+  if (!reshape)
+    return Value();
+  auto view = cast<RankedTensorType>(blocks.getType());
+  auto tokens = dyn_cast<RankedTensorType>(reshape.getData().getType());
+  if (!tokens || tokens.getRank() != 3 || !tokens.hasStaticShape() ||
+      tokens.getDimSize(0) != view.getDimSize(0) ||
+      tokens.getDimSize(1) != view.getDimSize(1) * ratio ||
+      tokens.getDimSize(2) != view.getDimSize(3))
+    return Value();
+  Value source = reshape.getData();
+  // The exporter's Slice of the complete blocks.
+  if (auto slice = source.getDefiningOp<onnx::SliceOp>()) {
+    auto whole = cast<RankedTensorType>(slice.getData().getType());
+    int64_t complete = tokens.getDimSize(1);
+    bool firstTokens =
+        whole.hasStaticShape() && whole.getRank() == 3 &&
+        hasConstantInts(slice.getStarts(), {0}) &&
+        hasConstantInts(slice.getEnds(), {complete}) &&
+        (hasConstantInts(slice.getAxes(), {1}) ||
+         hasConstantInts(slice.getAxes(), {-2})) &&
+        (isa<NoneType>(slice.getSteps().getType()) ||
+         hasConstantInts(slice.getSteps(), {1}));
+    if (firstTokens && whole.getDimSize(1) / ratio * ratio == complete)
+      return slice.getData();
+  }
+  return source;
+}
+
+struct RaiseBlockCompressor : OpRewritePattern<onnx::ReduceSumOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(onnx::ReduceSumOp op,
+                                PatternRewriter &rewriter) const override {
+    auto pooledType = dyn_cast<RankedTensorType>(op.getData().getType());
+    if (!pooledType || pooledType.getRank() != 4 ||
+        !pooledType.hasStaticShape() || op.getKeepdims() != 0 ||
+        !(hasConstantInts(op.getAxes(), {kBlockDim}) ||
+          hasConstantInts(op.getAxes(), {-2})))
+      return rewriter.notifyMatchFailure(
+          op, "not a sum over the block axis 2 of B x N x m x C");
+    auto product = op.getData().getDefiningOp<onnx::MulOp>();
+    if (!product)
+      return rewriter.notifyMatchFailure(op, "not a sum of a product");
+    onnx::SoftmaxOp softmax;
+    Value content;
+    for (auto [gateSide, other] : {std::pair(product.getA(), product.getB()),
+                                   std::pair(product.getB(), product.getA())})
+      if (auto candidate = gateSide.getDefiningOp<onnx::SoftmaxOp>()) {
+        softmax = candidate;
+        content = other;
+        break;
+      }
+    if (!softmax || (softmax.getAxis() != kBlockDim && softmax.getAxis() != -2))
+      return rewriter.notifyMatchFailure(
+          op, "the weights are not a softmax over the block axis");
+    auto biased = softmax.getInput().getDefiningOp<onnx::AddOp>();
+    if (!biased)
+      return rewriter.notifyMatchFailure(op, "the gate has no position bias");
+
+    int64_t ratio = pooledType.getDimSize(kBlockDim);
+    int64_t channels = pooledType.getDimSize(3);
+    Value contentTokens = matchBlockView(content, ratio);
+    Value gateTokens, bias;
+    for (auto [gateSide, biasSide] :
+         {std::pair(biased.getA(), biased.getB()),
+          std::pair(biased.getB(), biased.getA())})
+      if (Value tokens = matchBlockView(gateSide, ratio)) {
+        gateTokens = tokens;
+        bias = biasSide;
+        break;
+      }
+    if (!contentTokens || !gateTokens)
+      return rewriter.notifyMatchFailure(
+          op, "gate or content is not a B x T x C tensor viewed as blocks");
+    if (gateTokens.getType() != contentTokens.getType() ||
+        cast<RankedTensorType>(gateTokens.getType()).getDimSize(2) != channels)
+      return rewriter.notifyMatchFailure(op, "gate and content differ");
+    if (content.getType() != pooledType ||
+        softmax.getType() != pooledType)
+      return rewriter.notifyMatchFailure(op, "broadcasting product");
+
+    // The bias: m x C, possibly with leading dims of 1.
+    auto biasType = dyn_cast<RankedTensorType>(bias.getType());
+    if (!biasType || !biasType.hasStaticShape() || biasType.getRank() < 2 ||
+        biasType.getDimSize(biasType.getRank() - 2) != ratio ||
+        biasType.getDimSize(biasType.getRank() - 1) != channels ||
+        biasType.getNumElements() != ratio * channels ||
+        biasType.getElementType() != pooledType.getElementType())
+      return rewriter.notifyMatchFailure(
+          op, "the position bias is not one m x C matrix");
+
+    Location loc = op.getLoc();
+    if (biasType.getRank() > 2) {
+      SmallVector<ReassociationIndices> groups(2);
+      for (int64_t dim = 0; dim < biasType.getRank() - 1; ++dim)
+        groups[0].push_back(dim);
+      groups[1].push_back(biasType.getRank() - 1);
+      bias = tensor::CollapseShapeOp::create(rewriter, loc, bias, groups);
+    }
+    auto compress = attn::KVCompressOp::create(
+        rewriter, loc, op.getType(), contentTokens, gateTokens, bias,
+        ratio, /*overlap=*/false);
+    rewriter.replaceOp(op, compress.getResult());
+    return success();
+  }
+};
+
+} // namespace
+
+void mlir::attn::populateRaiseKVCompressPatterns(RewritePatternSet &patterns) {
+  patterns.add<RaiseBlockCompressor>(patterns.getContext());
+}
