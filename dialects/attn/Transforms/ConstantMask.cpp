@@ -122,6 +122,40 @@ private:
   int64_t rowDim, keyDim;
 };
 
+/// The candidate visibilities, most common first; a window is read off the
+/// last row, which sees the most keys.
+SmallVector<Visibility> getCandidates(int64_t visibleInLastRow) {
+  SmallVector<Visibility> candidates = {
+      {true, std::nullopt, Alignment::BottomRight},
+      {true, std::nullopt, Alignment::TopLeft}};
+  if (visibleInLastRow > 0) {
+    candidates.push_back({true, visibleInLastRow - 1, Alignment::BottomRight});
+    candidates.push_back({true, visibleInLastRow - 1, Alignment::TopLeft});
+  }
+  return candidates;
+}
+
+/// The attributes of a matching candidate, with the masked-row policy its
+/// fully hidden rows need (see the file comment).
+FailureOr<MaskAttributes> getAttributes(const Visibility &candidate,
+                                        int64_t queries, int64_t keys,
+                                        bool lowestFill, FloatType element,
+                                        std::string &reason) {
+  MaskAttributes result;
+  result.causal = true;
+  result.windowLeft = candidate.windowLeft;
+  result.alignment = candidate.alignment;
+  if (candidate.hasFullyMaskedRow(queries, keys) && lowestFill) {
+    if (element.isF16())
+      return reason = "a row of this f16 mask is fully masked with the "
+                      "lowest finite value, whose result depends on the "
+                      "scores",
+             failure();
+    result.maskedRows = MaskedRowPolicy::Uniform;
+  }
+  return result;
+}
+
 } // namespace
 
 FailureOr<MaskAttributes>
@@ -157,33 +191,11 @@ mlir::attn::recognizeConstantMask(const ConstantTensor &mask, int64_t queries,
                     "lowest finite value",
            failure();
 
-  // Candidates, most common first; a window is read off the last row, which
-  // sees the most keys.
-  SmallVector<Visibility> candidates = {
-      {true, std::nullopt, Alignment::BottomRight},
-      {true, std::nullopt, Alignment::TopLeft}};
-  int64_t visible = broadcast.visibleInLastRow();
-  if (visible > 0) {
-    candidates.push_back({true, visible - 1, Alignment::BottomRight});
-    candidates.push_back({true, visible - 1, Alignment::TopLeft});
-  }
-  for (const Visibility &candidate : candidates) {
-    if (!broadcast.matches(candidate, *fill))
-      continue;
-    MaskAttributes result;
-    result.causal = true;
-    result.windowLeft = candidate.windowLeft;
-    result.alignment = candidate.alignment;
-    if (candidate.hasFullyMaskedRow(queries, keys) && isLowest) {
-      if (element.isF16())
-        return reason = "a row of this f16 mask is fully masked with the "
-                        "lowest finite value, whose result depends on the "
-                        "scores",
-               failure();
-      result.maskedRows = MaskedRowPolicy::Uniform;
-    }
-    return result;
-  }
+  for (const Visibility &candidate :
+       getCandidates(broadcast.visibleInLastRow()))
+    if (broadcast.matches(candidate, *fill))
+      return getAttributes(candidate, queries, keys, isLowest, element,
+                           reason);
   return reason = "the constant mask is not causal or a causal sliding "
                   "window",
          failure();
@@ -250,13 +262,7 @@ FailureOr<MaskAttributes> mlir::attn::recognizeLargeConstantMask(
     return MaskAttributes{};
 
   // Pass 2: every candidate at once, each dropped at its first mismatch.
-  SmallVector<Visibility> candidates = {
-      {true, std::nullopt, Alignment::BottomRight},
-      {true, std::nullopt, Alignment::TopLeft}};
-  if (visibleInLastRow > 0) {
-    candidates.push_back({true, visibleInLastRow - 1, Alignment::BottomRight});
-    candidates.push_back({true, visibleInLastRow - 1, Alignment::TopLeft});
-  }
+  SmallVector<Visibility> candidates = getCandidates(visibleInLastRow);
   SmallVector<bool> alive(candidates.size(), true);
   LogicalResult secondPass = forEachConstantBlock(
       source,
@@ -280,23 +286,10 @@ FailureOr<MaskAttributes> mlir::attn::recognizeLargeConstantMask(
                                          "a causal sliding window"
                                        : evaluation,
            failure();
-  for (auto [candidate, ok] : llvm::zip(candidates, alive)) {
-    if (!ok)
-      continue;
-    MaskAttributes result;
-    result.causal = true;
-    result.windowLeft = candidate.windowLeft;
-    result.alignment = candidate.alignment;
-    if (candidate.hasFullyMaskedRow(queries, keys) && *fill == lowest) {
-      if (element.isF16())
-        return reason = "a row of this f16 mask is fully masked with the "
-                        "lowest finite value, whose result depends on the "
-                        "scores",
-               failure();
-      result.maskedRows = MaskedRowPolicy::Uniform;
-    }
-    return result;
-  }
+  for (auto [candidate, ok] : llvm::zip(candidates, alive))
+    if (ok)
+      return getAttributes(candidate, queries, keys, *fill == lowest, element,
+                           reason);
   return reason = "the constant mask is not causal or a causal sliding window",
          failure();
 }
