@@ -12,7 +12,22 @@
 // which is attn.kv_compress {ratio = m} exactly (its non-overlapping form).
 // When T is not a multiple of m the exporter first slices the first N*m
 // tokens; kv_compress drops the incomplete block itself, so the Slice is
-// looked through. The overlapping CSA form is not raised yet.
+// looked through.
+//
+// The overlapping CSA form (channels [0, C) of block i - 1 and [C, 2C) of
+// block i pooled together; gate and content B x T x 2C, bias m x 2C) is
+// spelled on the same block views Gb = Add(Reshape(gate), bias) and
+// Xb = Reshape(content) as
+//
+//   Z = Concat(Concat(-inf [B,1,m,C], Gb[:, 0:N-1, :, 0:C], axis 1),
+//              Gb[:, :, :, C:2C], axis 2)                       B x N x 2m x C
+//   X = Concat(Concat(0 [B,1,m,C],    Xb[:, 0:N-1, :, 0:C], axis 1),
+//              Xb[:, :, :, C:2C], axis 2)
+//   entries = ReduceSum(Mul(Softmax(Z, axis 2), X), axes [2])
+//
+// (the two Slices of each piece in either order): attn.kv_compress
+// {ratio = m, overlap}. Block -1 has -inf gates, so its zero content is
+// never read.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,7 +37,10 @@
 #include "attnc/Dialect/ONNX/IR/ShapeInference.h"
 
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+
+#include <limits>
 
 using namespace mlir;
 
@@ -68,6 +86,131 @@ Value matchBlockView(Value blocks, int64_t ratio) {
   }
   return source;
 }
+
+/// `value` when it is `Slice(source, [start], [end], [axis])` (step 1), the
+/// source; else null.
+Value peelSlice(Value value, int64_t axis, int64_t start, int64_t end) {
+  auto slice = value.getDefiningOp<onnx::SliceOp>();
+  if (!slice)
+    return Value();
+  int64_t rank = cast<RankedTensorType>(slice.getData().getType()).getRank();
+  if (!hasConstantInts(slice.getStarts(), {start}) ||
+      !hasConstantInts(slice.getEnds(), {end}) ||
+      !(hasConstantInts(slice.getAxes(), {axis}) ||
+        hasConstantInts(slice.getAxes(), {axis - rank})) ||
+      !(isa<NoneType>(slice.getSteps().getType()) ||
+        hasConstantInts(slice.getSteps(), {1})))
+    return Value();
+  return slice.getData();
+}
+
+/// The source of two Slices, {axis, start, end} each, applied in either order.
+Value peelTwoSlices(Value value, std::array<int64_t, 3> first,
+                    std::array<int64_t, 3> second) {
+  for (auto [outer, inner] : {std::pair(first, second), std::pair(second, first)})
+    if (Value middle = peelSlice(value, outer[0], outer[1], outer[2]))
+      if (Value source = peelSlice(middle, inner[0], inner[1], inner[2]))
+        return source;
+  return Value();
+}
+
+bool isUniform(Value value, double want) {
+  DenseElementsAttr dense;
+  if (matchPattern(value, m_Constant(&dense)) && dense.isSplat() &&
+      isa<FloatType>(dense.getElementType()))
+    return dense.getSplatValue<APFloat>().convertToDouble() == want;
+  if (auto fill = value.getDefiningOp<onnx::ConstantOfShapeOp>()) {
+    auto attr = dyn_cast_or_null<DenseElementsAttr>(
+        fill.getValueAttr() ? Attribute(*fill.getValue()) : Attribute());
+    return attr && isa<FloatType>(attr.getElementType()) &&
+           attr.getSplatValue<APFloat>().convertToDouble() == want;
+  }
+  return false;
+}
+
+/// The block view (B x N x m x 2C) that `pooled` (B x N x 2m x C) overlaps:
+/// `Concat(Concat(fill, view[:, :N-1, :, :C], 1), view[:, :, :, C:], 2)`.
+Value matchOverlap(Value pooled, double fill) {
+  auto concat = pooled.getDefiningOp<onnx::ConcatOp>();
+  if (!concat || concat.getInputs().size() != 2 ||
+      (concat.getAxis() != kBlockDim && concat.getAxis() != -2))
+    return Value();
+  auto type = cast<RankedTensorType>(pooled.getType());
+  int64_t blocks = type.getDimSize(1), ratio = type.getDimSize(kBlockDim) / 2,
+          channels = type.getDimSize(3);
+  Value previous = concat.getInputs()[0], current = concat.getInputs()[1];
+  Value view = peelSlice(current, 3, channels, 2 * channels);
+  auto shifted = previous.getDefiningOp<onnx::ConcatOp>();
+  if (!view || !shifted || shifted.getInputs().size() != 2 ||
+      (shifted.getAxis() != 1 && shifted.getAxis() != -3) ||
+      !isUniform(shifted.getInputs()[0], fill) ||
+      cast<RankedTensorType>(shifted.getInputs()[0].getType()).getDimSize(1) !=
+          1)
+    return Value();
+  Value earlier = peelTwoSlices(shifted.getInputs()[1], {1, 0, blocks - 1},
+                                {3, 0, channels});
+  auto viewType = cast<RankedTensorType>(view.getType());
+  if (earlier != view || viewType.getDimSize(kBlockDim) != ratio)
+    return Value();
+  return view;
+}
+
+struct RaiseOverlappingCompressor : OpRewritePattern<onnx::ReduceSumOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(onnx::ReduceSumOp op,
+                                PatternRewriter &rewriter) const override {
+    auto pooledType = dyn_cast<RankedTensorType>(op.getData().getType());
+    if (!pooledType || pooledType.getRank() != 4 ||
+        !pooledType.hasStaticShape() || op.getKeepdims() != 0 ||
+        pooledType.getDimSize(1) < 2 || pooledType.getDimSize(kBlockDim) % 2 ||
+        !(hasConstantInts(op.getAxes(), {kBlockDim}) ||
+          hasConstantInts(op.getAxes(), {-2})))
+      return rewriter.notifyMatchFailure(op, "not a sum over 2m pooled rows");
+    auto product = op.getData().getDefiningOp<onnx::MulOp>();
+    if (!product)
+      return rewriter.notifyMatchFailure(op, "not a sum of a product");
+    int64_t ratio = pooledType.getDimSize(kBlockDim) / 2;
+    for (auto [weights, values] : {std::pair(product.getA(), product.getB()),
+                                   std::pair(product.getB(), product.getA())}) {
+      auto softmax = weights.getDefiningOp<onnx::SoftmaxOp>();
+      if (!softmax ||
+          (softmax.getAxis() != kBlockDim && softmax.getAxis() != -2))
+        continue;
+      Value gateView = matchOverlap(softmax.getInput(),
+                                    -std::numeric_limits<double>::infinity());
+      Value contentView = matchOverlap(values, 0.0);
+      if (!gateView || !contentView)
+        continue;
+      auto biased = gateView.getDefiningOp<onnx::AddOp>();
+      if (!biased)
+        continue;
+      Value gateTokens, bias;
+      for (auto [side, other] : {std::pair(biased.getA(), biased.getB()),
+                                 std::pair(biased.getB(), biased.getA())})
+        if (Value tokens = matchBlockView(side, ratio)) {
+          gateTokens = tokens;
+          bias = other;
+          break;
+        }
+      Value contentTokens = matchBlockView(contentView, ratio);
+      auto biasType = dyn_cast<RankedTensorType>(bias ? bias.getType() : Type());
+      int64_t wide = cast<RankedTensorType>(gateView.getType()).getDimSize(3);
+      if (!gateTokens || !contentTokens ||
+          gateTokens.getType() != contentTokens.getType() || !biasType ||
+          biasType.getShape() != ArrayRef<int64_t>{ratio, wide} ||
+          biasType.getElementType() != pooledType.getElementType())
+        continue;
+      auto compress = attn::KVCompressOp::create(
+          rewriter, op.getLoc(), op.getType(), contentTokens, gateTokens, bias,
+          ratio, /*overlap=*/true);
+      rewriter.replaceOp(op, compress.getResult());
+      return success();
+    }
+    return rewriter.notifyMatchFailure(
+        op, "not the overlapping compressor of two blocks per entry");
+  }
+};
 
 struct RaiseBlockCompressor : OpRewritePattern<onnx::ReduceSumOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -151,5 +294,6 @@ struct RaiseBlockCompressor : OpRewritePattern<onnx::ReduceSumOp> {
 } // namespace
 
 void mlir::attn::populateRaiseKVCompressPatterns(RewritePatternSet &patterns) {
-  patterns.add<RaiseBlockCompressor>(patterns.getContext());
+  patterns.add<RaiseBlockCompressor, RaiseOverlappingCompressor>(
+      patterns.getContext());
 }

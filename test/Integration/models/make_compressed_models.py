@@ -12,6 +12,12 @@
             entry i iff (i + 1) * m - 1 <= t (its block is complete by t:
             the causality rule of attn.kv_compress)
 
+A second model, csa_window, uses the overlapping compressor of CSA
+(section 11.3) instead: gate and content are 2C wide, entry i pools block
+i - 1 through channels [0, C) and block i through [C, 2C) with one softmax
+over the 2m tokens; block -1 is spelled as a -inf gate and zero content
+(Concat of ConstantOfShape with the shifted blocks).
+
 Expected outputs from a float64 numpy implementation of the math, checked
 against onnxruntime (`--ort` stores onnxruntime's). Test:
 test/Integration/compressed-models.test. Run with /usr/bin/python3.
@@ -24,16 +30,17 @@ from onnx import TensorProto, helper
 import model_cases
 from make_attention_models import Graph, quantized
 
-NAME = "hca_window"
+NAME, CSA_NAME = "hca_window", "csa_window"
 T, D, H, DH, M, W = 14, 32, 2, 16, 4, 4
 BLOCKS = T // M
 
 
-def params():
-    rng = np.random.default_rng(1414)
+def params(overlap=False):
+    rng = np.random.default_rng(1416 if overlap else 1414)
+    wide = 2 * DH if overlap else DH
     return {"wq": quantized(rng, (D, H * DH), 0.5), "wkv": quantized(rng, (D, DH), 0.5),
-            "wc": quantized(rng, (D, DH), 0.5), "wz": quantized(rng, (D, DH), 0.5),
-            "bias": quantized(rng, (M, DH), 0.5)}
+            "wc": quantized(rng, (D, wide), 0.5), "wz": quantized(rng, (D, wide), 0.5),
+            "bias": quantized(rng, (M, wide), 0.5)}
 
 
 def inputs():
@@ -48,7 +55,7 @@ def visibility():
     return np.concatenate([raw, entries], axis=1)
 
 
-def reference(w, x):
+def reference(w, x, overlap=False):
     f = {k: v.astype(np.float64) for k, v in w.items()}
     x = x[0].astype(np.float64)
     kv = x @ f["wkv"]
@@ -56,8 +63,18 @@ def reference(w, x):
     entries = np.empty((BLOCKS, DH))
     for i in range(BLOCKS):
         z = gate[i * M:(i + 1) * M] + f["bias"]
+        c = content[i * M:(i + 1) * M]
+        if overlap:
+            # Block i - 1 through the low channels, block i through the high.
+            if i > 0:
+                prev = gate[(i - 1) * M:i * M, :DH] + f["bias"][:, :DH]
+            else:
+                prev = np.full((M, DH), -np.inf)
+            z = np.concatenate([prev, z[:, DH:]])
+            c = np.concatenate([content[(i - 1) * M:i * M, :DH] if i > 0 else np.zeros((M, DH)),
+                                c[:, DH:]])
         a = np.exp(z - z.max(0)) / np.exp(z - z.max(0)).sum(0)
-        entries[i] = (a * content[i * M:(i + 1) * M]).sum(0)
+        entries[i] = (a * c).sum(0)
     keys = np.concatenate([kv, entries])
     q = (x @ f["wq"]).reshape(T, H, DH).transpose(1, 0, 2)
     out = np.empty((H, T, DH))
@@ -68,7 +85,7 @@ def reference(w, x):
     return out.transpose(1, 0, 2).reshape(1, T, H * DH)
 
 
-def build(w):
+def build(w, overlap=False):
     g = Graph()
     weight = lambda name: g.init(w[name], name)
     kv = g.op("MatMul", ["x", weight("wkv")], "kv")
@@ -76,10 +93,25 @@ def build(w):
     gate = g.op("MatMul", ["x", weight("wz")], "gate")
     complete = lambda v: g.op("Slice", [v, g.ints([0]), g.ints([BLOCKS * M]), g.ints([1])],
                               "complete_blocks")
-    blocks = lambda v: g.op("Reshape", [complete(v), g.ints([1, BLOCKS, M, DH])], "blocks")
+    wide = 2 * DH if overlap else DH
+    blocks = lambda v: g.op("Reshape", [complete(v), g.ints([1, BLOCKS, M, wide])], "blocks")
     z = g.op("Add", [blocks(gate), weight("bias")], "biased_gate")
+    x_blocks = blocks(content)
+    if overlap:
+        def overlapped(view, fill, hint):
+            # [block i - 1 low channels ; block i high channels] per entry.
+            chan = lambda lo, hi: g.op("Slice", [view, g.ints([lo]), g.ints([hi]), g.ints([3])],
+                                       hint + "_channels")
+            earlier = g.op("Slice", [chan(0, DH), g.ints([0]), g.ints([BLOCKS - 1]),
+                                     g.ints([1])], hint + "_earlier")
+            pad = g.op("ConstantOfShape", [g.ints([1, 1, M, DH])], hint + "_block_minus_1",
+                       value=helper.make_tensor("v", TensorProto.FLOAT, [1], [fill]))
+            shifted = g.op("Concat", [pad, earlier], hint + "_shifted", axis=1)
+            return g.op("Concat", [shifted, chan(DH, 2 * DH)], hint + "_pair", axis=2)
+        z = overlapped(z, -np.inf, "gate")
+        x_blocks = overlapped(x_blocks, 0.0, "content")
     a = g.op("Softmax", [z], "pool_weights", axis=2)
-    pooled = g.op("Mul", [a, blocks(content)], "weighted")
+    pooled = g.op("Mul", [a, x_blocks], "weighted")
     entries = g.op("ReduceSum", [pooled, g.ints([2])], "entries", keepdims=0)
     keys = g.op("Concat", [kv, entries], "keys", axis=1)
     keys = g.op("Unsqueeze", [keys, g.ints([1])], "keys_head")        # [1, 1, T+N, DH]
@@ -95,7 +127,7 @@ def build(w):
                          g.ints([1, T, H * DH])], "out")
     g.nodes.append(helper.make_node("Identity", [o], ["y"], name="y"))
     graph = helper.make_graph(
-        g.nodes, NAME, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, T, D])],
+        g.nodes, CSA_NAME if overlap else NAME, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, T, D])],
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, T, H * DH])], g.inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)],
                               producer_name="make_compressed_models.py")
@@ -104,10 +136,13 @@ def build(w):
 
 
 def cases():
-    def dataset():
+    def dataset(overlap):
         x = inputs()
-        return [([("x", x)], [("y", reference(params(), x).astype(np.float32))])]
-    return [model_cases.Case(NAME, lambda: build(params()), dataset)]
+        y = reference(params(overlap), x, overlap).astype(np.float32)
+        return [([("x", x)], [("y", y)])]
+    return [model_cases.Case(NAME, lambda: build(params()), lambda: dataset(False)),
+            model_cases.Case(CSA_NAME, lambda: build(params(True), overlap=True),
+                             lambda: dataset(True))]
 
 
 if __name__ == "__main__":

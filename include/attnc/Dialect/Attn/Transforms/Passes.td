@@ -231,7 +231,9 @@ def RaiseKVCompressPass
     Reshape(content)), axes [2])` over `B x N x m x C` block views of
     `B x T x C` gate and content (optionally after a Slice of the first N*m
     tokens), with an `m x C` position bias, becomes `attn.kv_compress
-    {ratio = m}` (no overlap). The overlapping CSA form is not raised yet.
+    {ratio = m}` (no overlap); the overlapping CSA form (block i - 1 through
+    the low half of 2C channels, block i through the high half, block -1 as
+    a -inf gate) becomes `attn.kv_compress {ratio = m, overlap}`.
   }];
   let dependentDialects = ["::mlir::attn::AttnDialect",
                            "::mlir::tensor::TensorDialect"];
