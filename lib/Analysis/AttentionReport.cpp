@@ -10,6 +10,7 @@
 
 #include "attnc/Analysis/AttentionCost.h"
 #include "attnc/Dialect/Attn/IR/AttnOps.h"
+#include "attnc/Dialect/ONNX/IR/ONNXOps.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
@@ -103,15 +104,34 @@ AttentionKind classifyHeads(Int queryHeads, Int kvHeads) {
   return *kvHeads == 1 ? AttentionKind::MQA : AttentionKind::GQA;
 }
 
+/// Whether `value` is the leading channels of `key`, both viewed with the
+/// same head axis: latent attention in absorbed form reads the latent as the
+/// value and [latent ; RoPE key] as the key, one cache of both.
+bool isLeadingChannelsOfKey(Value key, Value value) {
+  auto keyView = key.getDefiningOp<onnx::UnsqueezeOp>();
+  auto valueView = value.getDefiningOp<onnx::UnsqueezeOp>();
+  if (keyView && valueView) {
+    key = keyView.getData();
+    value = valueView.getData();
+  }
+  auto concat = key.getDefiningOp<onnx::ConcatOp>();
+  if (!concat || concat.getInputs().empty())
+    return false;
+  int64_t rank = cast<RankedTensorType>(key.getType()).getRank();
+  int64_t axis = concat.getAxis() < 0 ? concat.getAxis() + rank
+                                      : concat.getAxis();
+  return axis == rank - 1 && concat.getInputs().front() == value;
+}
+
 /// Bytes per token of a K/V cache; a value that is the key itself (shared
-/// K = V, DeepSeek V4) is stored once.
+/// K = V, DeepSeek V4) or its leading channels (absorbed MLA) is stored once.
 Int kvCacheBytesPerToken(Value key, Value value, Int kvHeads, Int headDim,
                          Int valueHeadDim) {
   if (!kvHeads || !headDim || !valueHeadDim)
     return std::nullopt;
   Int keyBytes =
       cost::cacheBytesPerToken(*kvHeads, *headDim, elementBytes(key));
-  if (key == value)
+  if (key == value || isLeadingChannelsOfKey(key, value))
     return keyBytes;
   return plus(keyBytes, cost::cacheBytesPerToken(*kvHeads, *valueHeadDim,
                                                  elementBytes(value)));

@@ -30,8 +30,9 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(attn::createRaiseKVCachePass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseKVCompressPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseAttentionPass());
-  pm.addNestedPass<func::FuncOp>(attn::createRaiseMLAPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseSparseAttentionPass());
+  // After sparse raising: DSA on latent attention is absorbed there too.
+  pm.addNestedPass<func::FuncOp>(attn::createRaiseMLAPass());
   pm.addNestedPass<func::FuncOp>(attn::createRaiseLinearAttentionPass());
   pm.addNestedPass<func::FuncOp>(createConvertONNXToAttnPass());
   // Raising leaves repeated subgraphs (e.g. the half-table slices of each

@@ -87,37 +87,27 @@ std::optional<ArrayRef<char>> getRawData(ElementsAttr attr) {
   return raw;
 }
 
-/// Proves the key/value structure of the file comment for `attention`.
-FailureOr<LatentAttention> matchLatentAttention(AttentionOp attention,
-                                                std::string &reason) {
+/// Proves the key/value structure of the file comment for the query, key and
+/// value of an attention (attn.attention or attn.sparse_attention).
+FailureOr<LatentAttention> matchLatentKeysAndValues(Value queryValue,
+                                                    Value keyValue,
+                                                    Value valueValue,
+                                                    std::string &reason) {
   auto fail = [&](const char *why) {
     reason = why;
     return failure();
   };
-  if (attention.getMask() || attention.getSinks() || attention.getKvLengths() ||
-      attention.getSoftcap() || attention.getWindowLeft() ||
-      attention.getWindowRight())
-    return fail("has a mask, sinks, kv_lengths, a softcap or a window, which "
-                "attn.mla does not express");
-  if (!attention.getEffectiveSoftmaxType().isF32())
-    return fail("has a softmax precision other than f32");
-  RankedTensorType query = attention.getQuery().getType();
-  RankedTensorType key = attention.getKey().getType();
+  auto query = cast<RankedTensorType>(queryValue.getType());
+  auto key = cast<RankedTensorType>(keyValue.getType());
   if (!query.hasStaticShape() || !key.hasStaticShape())
     return fail("has dynamic shapes");
   int64_t batch = query.getDimSize(0), heads = query.getDimSize(1);
-  int64_t rows = query.getDimSize(2), keys = key.getDimSize(2);
+  int64_t keys = key.getDimSize(2);
   if (key.getDimSize(1) != heads)
     return fail("has fewer KV heads than query heads");
-  if (attention.getCausal()) {
-    if (attention.getAlignment() != Alignment::BottomRight && rows != keys)
-      return fail("is causal with top-left alignment");
-    if (rows > keys && attention.getMaskedRows() != MaskedRowPolicy::Zero)
-      return fail("has fully masked rows that are not zero");
-  }
 
   // key = Concat(k_nope, Expand(k_pe)) on the channel axis.
-  auto concat = attention.getKey().getDefiningOp<onnx::ConcatOp>();
+  auto concat = keyValue.getDefiningOp<onnx::ConcatOp>();
   if (!concat || concat.getInputs().size() != 2 ||
       !isLastAxis(concat.getAxis(), 4))
     return fail("the key is not Concat(k_nope, k_pe) on the channel axis");
@@ -133,7 +123,7 @@ FailureOr<LatentAttention> matchLatentAttention(AttentionOp attention,
 
   // k_nope and v: two pieces of one channel Split of the expanded latent.
   auto keyPiece = asSplitPiece(keyNope);
-  auto valuePiece = asSplitPiece(attention.getValue());
+  auto valuePiece = asSplitPiece(valueValue);
   if (!keyPiece || !valuePiece || keyPiece->first != valuePiece->first)
     return fail("k_nope and v are not pieces of one Split (K and V from "
                 "different latents)");
@@ -182,8 +172,36 @@ FailureOr<LatentAttention> matchLatentAttention(AttentionOp attention,
   form.keyOffset = keyPiece->second;
   form.keyWidth = cast<RankedTensorType>(keyNope.getType()).getDimSize(3);
   form.valueOffset = valuePiece->second;
-  form.valueWidth = attention.getValue().getType().getDimSize(3);
+  form.valueWidth = cast<RankedTensorType>(valueValue.getType()).getDimSize(3);
   return form;
+}
+
+/// matchLatentKeysAndValues for an attn.attention attn.mla can express.
+FailureOr<LatentAttention> matchLatentAttention(AttentionOp attention,
+                                                std::string &reason) {
+  auto fail = [&](const char *why) {
+    reason = why;
+    return failure();
+  };
+  if (attention.getMask() || attention.getSinks() || attention.getKvLengths() ||
+      attention.getSoftcap() || attention.getWindowLeft() ||
+      attention.getWindowRight())
+    return fail("has a mask, sinks, kv_lengths, a softcap or a window, which "
+                "attn.mla does not express");
+  if (!attention.getEffectiveSoftmaxType().isF32())
+    return fail("has a softmax precision other than f32");
+  RankedTensorType query = attention.getQuery().getType();
+  RankedTensorType key = attention.getKey().getType();
+  if (attention.getCausal() && query.hasStaticShape() &&
+      key.hasStaticShape()) {
+    int64_t rows = query.getDimSize(2), keys = key.getDimSize(2);
+    if (attention.getAlignment() != Alignment::BottomRight && rows != keys)
+      return fail("is causal with top-left alignment");
+    if (rows > keys && attention.getMaskedRows() != MaskedRowPolicy::Zero)
+      return fail("has fully masked rows that are not zero");
+  }
+  return matchLatentKeysAndValues(attention.getQuery(), attention.getKey(),
+                                  attention.getValue(), reason);
 }
 
 /// The H x Dc x width constant w[h, c, n] = W[c, h * C + offset + n]
@@ -258,6 +276,23 @@ std::pair<Value, Value> splitQuery(PatternRewriter &rewriter, Location loc,
           sliceChannels(rewriter, loc, query, nope, type.getDimSize(3))};
 }
 
+/// k_pe as B x T x Dr: the value the graph viewed as one head when there is
+/// one (DeepSeek's cache layout), else a Reshape.
+Value getSharedRope(PatternRewriter &rewriter, Location loc,
+                    const LatentAttention &form) {
+  auto shared = cast<RankedTensorType>(form.sharedRope.getType());
+  SmallVector<int64_t> ropeShape = {
+      shared.getDimSize(0), shared.getDimSize(2), shared.getDimSize(3)};
+  Value kRope = form.sharedRope;
+  auto view = kRope.getDefiningOp<onnx::ReshapeOp>();
+  auto viewed =
+      view ? dyn_cast<RankedTensorType>(view.getData().getType()) : nullptr;
+  if (viewed && viewed.getShape() == ArrayRef<int64_t>(ropeShape))
+    return view.getData();
+  return onnx::ReshapeOp::create(rewriter, loc, shared.clone(ropeShape), kRope,
+                                 createI64Constant(rewriter, loc, ropeShape));
+}
+
 struct RaiseMLA : OpRewritePattern<AttentionOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -275,21 +310,7 @@ struct RaiseMLA : OpRewritePattern<AttentionOp> {
 
     auto [qNope, qRope] =
         splitQuery(rewriter, loc, attention.getQuery(), form->keyWidth);
-    // k_pe as attn.mla reads it, B x T x Dr: the value the graph viewed as
-    // one head when there is one (DeepSeek's cache layout), else a Reshape.
-    auto shared = cast<RankedTensorType>(form->sharedRope.getType());
-    SmallVector<int64_t> ropeShape = {
-        shared.getDimSize(0), shared.getDimSize(2), shared.getDimSize(3)};
-    Value kRope = form->sharedRope;
-    auto view = kRope.getDefiningOp<onnx::ReshapeOp>();
-    auto viewed =
-        view ? dyn_cast<RankedTensorType>(view.getData().getType()) : nullptr;
-    if (viewed && viewed.getShape() == ArrayRef<int64_t>(ropeShape))
-      kRope = view.getData();
-    else
-      kRope =
-          onnx::ReshapeOp::create(rewriter, loc, shared.clone(ropeShape), kRope,
-                                  createI64Constant(rewriter, loc, ropeShape));
+    Value kRope = getSharedRope(rewriter, loc, *form);
 
     int64_t rows = attention.getQuery().getType().getDimSize(2);
     MLAForm evaluation = rows == 1 ? MLAForm::Absorbed : MLAForm::Expanded;
@@ -303,10 +324,81 @@ struct RaiseMLA : OpRewritePattern<AttentionOp> {
   }
 };
 
+/// DeepSeek sparse attention on MLA (V3.2): an attn.sparse_attention over the
+/// expanded keys and values becomes, exactly (up to rounding), the absorbed
+/// form as multi-query sparse attention over the latent cache:
+///
+///   q~  = [q_nope W_uk^T ; q_rope]      B x H x S x (Dc + Dr)  (per head h)
+///   o~  = sparse_attention(q~, [c_kv ; k_pe], c_kv, indices)   one KV head
+///   out = o~ W_uv                        B x H x S x Dv
+///
+/// so the selected keys are read from the latent, never expanded per head.
+struct AbsorbSparseMLA : OpRewritePattern<SparseAttentionOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(SparseAttentionOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getSinks() || op.getSoftcap())
+      return rewriter.notifyMatchFailure(op, "has sinks or a softcap");
+    std::string reason;
+    FailureOr<LatentAttention> form = matchLatentKeysAndValues(
+        op.getQuery(), op.getKey(), op.getValue(), reason);
+    if (failed(form))
+      return rewriter.notifyMatchFailure(op, reason);
+    Location loc = op.getLoc();
+    auto queryType = cast<RankedTensorType>(op.getQuery().getType());
+    Type element = queryType.getElementType();
+    int64_t batch = queryType.getDimSize(0), heads = queryType.getDimSize(1);
+    int64_t rows = queryType.getDimSize(2);
+    auto latentType = cast<RankedTensorType>(form->latent.getType());
+    int64_t keys = latentType.getDimSize(1), latent = latentType.getDimSize(2);
+    Value kRope = getSharedRope(rewriter, loc, *form);
+    int64_t rope = cast<RankedTensorType>(kRope.getType()).getDimSize(2);
+
+    Value wUK = sliceUpProjection(rewriter, loc, *form, form->keyOffset,
+                                  form->keyWidth, "mla_w_uk");
+    Value wUV = sliceUpProjection(rewriter, loc, *form, form->valueOffset,
+                                  form->valueWidth, "mla_w_uv");
+    auto [qNope, qRope] =
+        splitQuery(rewriter, loc, op.getQuery(), form->keyWidth);
+    // q~ = q_nope W_uk^T per head: [B,H,S,Dn] x [H,Dn,Dc].
+    Value wUKT = onnx::TransposeOp::create(
+        rewriter, loc,
+        RankedTensorType::get({heads, form->keyWidth, latent}, element), wUK,
+        rewriter.getDenseI64ArrayAttr({0, 2, 1}));
+    Value qLatent = onnx::MatMulOp::create(
+        rewriter, loc, RankedTensorType::get({batch, heads, rows, latent}, element),
+        qNope, wUKT);
+    Value query = onnx::ConcatOp::create(
+        rewriter, loc,
+        RankedTensorType::get({batch, heads, rows, latent + rope}, element),
+        ValueRange{qLatent, qRope}, rewriter.getIntegerAttr(rewriter.getIntegerType(64, /*isSigned=*/true), 3));
+    Value axis1 = createI64Constant(rewriter, loc, {1});
+    Value cache = onnx::ConcatOp::create(
+        rewriter, loc, RankedTensorType::get({batch, keys, latent + rope}, element),
+        ValueRange{form->latent, kRope}, rewriter.getIntegerAttr(rewriter.getIntegerType(64, /*isSigned=*/true), 2));
+    Value key = onnx::UnsqueezeOp::create(
+        rewriter, loc,
+        RankedTensorType::get({batch, 1, keys, latent + rope}, element), cache,
+        axis1);
+    Value value = onnx::UnsqueezeOp::create(
+        rewriter, loc, RankedTensorType::get({batch, 1, keys, latent}, element),
+        form->latent, axis1);
+    auto sparse = SparseAttentionOp::create(
+        rewriter, loc,
+        RankedTensorType::get({batch, heads, rows, latent}, element), query,
+        key, value, op.getIndices(), /*sinks=*/Value(),
+        rewriter.getF64FloatAttr(op.getEffectiveScale()), /*softcap=*/nullptr);
+    rewriter.replaceOpWithNewOp<onnx::MatMulOp>(op, op.getType(),
+                                                sparse.getResult(), wUV);
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::attn::populateRaiseMLAPatterns(RewritePatternSet &patterns) {
-  patterns.add<RaiseMLA>(patterns.getContext());
+  patterns.add<RaiseMLA, AbsorbSparseMLA>(patterns.getContext());
 }
 
 std::optional<std::string> mlir::attn::explainUnraisedMLA(Operation *op) {

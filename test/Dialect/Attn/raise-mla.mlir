@@ -221,3 +221,40 @@ func.func @plain(%q: tensor<1x2x3x4xf32>, %k: tensor<1x2x3x4xf32>, %v: tensor<1x
   %o = attn.attention %q, %k, %v {causal} : tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x2xf32> -> tensor<1x2x3x2xf32>
   return %o : tensor<1x2x3x2xf32>
 }
+
+// -----
+
+// DSA on latent attention (DeepSeek V3.2): a sparse attention over the
+// expanded keys and values is absorbed. The query becomes
+// [q_nope W_uk^T ; q_rope] (W_uk^T folded into one H x Dn x Dc constant;
+// 2 heads of 4 + 2), the key the latent cache
+// [c_kv ; k_pe] as one head (4 + 2), the value the latent (4), and the
+// output is projected by W_uv per head; the indices are kept.
+// CHECK-LABEL: func.func @sparse_absorbed
+// CHECK-SAME: (%[[QN:[^:]+]]: tensor<1x2x3x2xf32>, %[[QR:[^:]+]]: tensor<1x2x3x2xf32>, %[[C:[^:]+]]: tensor<1x3x4xf32>, %[[KPE:[^:]+]]: tensor<1x1x3x2xf32>, %[[IDX:[^:]+]]: tensor<1x3x2xi64>)
+// CHECK-DAG: %[[WUKT:.+]] = onnx.Constant dense<{{\[}}{{\[}}[0.000000e+00, 8.000000e+00, 1.600000e+01, 2.400000e+01], [1.000000e+00, 9.000000e+00, 1.700000e+01, 2.500000e+01]], {{.*}}> : tensor<2x2x4xf32>
+// CHECK-DAG: %[[WUV:.+]] = onnx.Constant dense<{{\[}}{{\[}}[2.000000e+00, 3.000000e+00], {{.*}}> : tensor<2x4x2xf32>
+// CHECK-DAG: %[[KR:.+]] = onnx.Reshape %[[KPE]], %{{.+}} : (tensor<1x1x3x2xf32>, tensor<3xi64>) -> tensor<1x3x2xf32>
+// CHECK: %[[QL:.+]] = onnx.MatMul %[[QN]], %[[WUKT]] : (tensor<1x2x3x2xf32>, tensor<2x2x4xf32>) -> tensor<1x2x3x4xf32>
+// CHECK: %[[Q:.+]] = onnx.Concat %[[QL]], %[[QR]] {axis = 3 : si64} : (tensor<1x2x3x4xf32>, tensor<1x2x3x2xf32>) -> tensor<1x2x3x6xf32>
+// CHECK: %[[CACHE:.+]] = onnx.Concat %[[C]], %[[KR]] {axis = 2 : si64} : (tensor<1x3x4xf32>, tensor<1x3x2xf32>) -> tensor<1x3x6xf32>
+// CHECK: %[[K:.+]] = onnx.Unsqueeze %[[CACHE]], %{{.+}} : (tensor<1x3x6xf32>, tensor<1xi64>) -> tensor<1x1x3x6xf32>
+// CHECK: %[[V:.+]] = onnx.Unsqueeze %[[C]], %{{.+}} : (tensor<1x3x4xf32>, tensor<1xi64>) -> tensor<1x1x3x4xf32>
+// CHECK: %[[O:.+]] = attn.sparse_attention %[[Q]], %[[K]], %[[V]], %[[IDX]] {scale = 5.000000e-01 : f64} : tensor<1x2x3x6xf32>, tensor<1x1x3x6xf32>, tensor<1x1x3x4xf32>, tensor<1x3x2xi64> -> tensor<1x2x3x4xf32>
+// CHECK: %[[R:.+]] = onnx.MatMul %[[O]], %[[WUV]] : (tensor<1x2x3x4xf32>, tensor<2x4x2xf32>) -> tensor<1x2x3x2xf32>
+// CHECK: return %[[R]]
+func.func @sparse_absorbed(%qn: tensor<1x2x3x2xf32>, %qr: tensor<1x2x3x2xf32>, %c: tensor<1x3x4xf32>, %kpe: tensor<1x1x3x2xf32>, %idx: tensor<1x3x2xi64>) -> tensor<1x2x3x2xf32> {
+  %w = onnx.Constant dense<[[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], [8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0], [16.0, 17.0, 18.0, 19.0, 20.0, 21.0, 22.0, 23.0], [24.0, 25.0, 26.0, 27.0, 28.0, 29.0, 30.0, 31.0]]> : tensor<4x8xf32>
+  %kv = onnx.MatMul %c, %w : (tensor<1x3x4xf32>, tensor<4x8xf32>) -> tensor<1x3x8xf32>
+  %shape = onnx.Constant dense<[1, 3, 2, 4]> : tensor<4xi64>
+  %view = onnx.Reshape %kv, %shape : (tensor<1x3x8xf32>, tensor<4xi64>) -> tensor<1x3x2x4xf32>
+  %heads = onnx.Transpose %view {perm = array<i64: 0, 2, 1, 3>} : (tensor<1x3x2x4xf32>) -> tensor<1x2x3x4xf32>
+  %sizes = onnx.Constant dense<[2, 2]> : tensor<2xi64>
+  %kn, %v = onnx.Split %heads, %sizes {axis = -1 : si64} : (tensor<1x2x3x4xf32>, tensor<2xi64>) -> (tensor<1x2x3x2xf32>, tensor<1x2x3x2xf32>)
+  %eshape = onnx.Constant dense<[1, 2, 3, 2]> : tensor<4xi64>
+  %kr = onnx.Expand %kpe, %eshape : (tensor<1x1x3x2xf32>, tensor<4xi64>) -> tensor<1x2x3x2xf32>
+  %q = onnx.Concat %qn, %qr {axis = -1 : si64} : (tensor<1x2x3x2xf32>, tensor<1x2x3x2xf32>) -> tensor<1x2x3x4xf32>
+  %k = onnx.Concat %kn, %kr {axis = -1 : si64} : (tensor<1x2x3x2xf32>, tensor<1x2x3x2xf32>) -> tensor<1x2x3x4xf32>
+  %o = attn.sparse_attention %q, %k, %v, %idx {scale = 0.5 : f64} : tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x2xf32>, tensor<1x3x2xi64> -> tensor<1x2x3x2xf32>
+  return %o : tensor<1x2x3x2xf32>
+}

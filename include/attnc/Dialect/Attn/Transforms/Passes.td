@@ -169,7 +169,7 @@ def RaiseMLAPass : Pass<"attn-raise-mla", "::mlir::func::FuncOp"> {
   let summary = "Raise expanded multi-head latent attention (DeepSeek MLA) to "
                 "attn.mla";
   let description = [{
-    Runs after `attn-raise-attention`. Replaces an `attn.attention` (no mask,
+    Runs after `attn-raise-attention` and `attn-raise-sparse-attention`. Replaces an `attn.attention` (no mask,
     sinks, softcap, window or kv_lengths; causal or not) whose operands are
     the expanded form of latent attention, as the Hugging Face DeepseekV3
     export writes it:
@@ -187,6 +187,12 @@ def RaiseMLAPass : Pass<"attn-raise-mla", "::mlir::func::FuncOp"> {
     has one row (decode: the latent cache is never expanded) and `expanded`
     otherwise (prefill). With `remarks=true` every attention left whose key
     is a Concat gets a remark naming the condition that failed.
+
+    Run after `attn-raise-sparse-attention`: an `attn.sparse_attention` over
+    the same expanded keys and values (DeepSeek V3.2: DSA on MLA) is
+    absorbed instead, as multi-query sparse attention over the latent cache
+    `[c_kv ; k_pe]` with the query `[q_nope W_uk^T ; q_rope]` and the output
+    projected by `W_uv`.
   }];
   let options = [
     Option<"remarks", "remarks", "bool", /*default=*/"false",
