@@ -169,10 +169,10 @@ def RaiseMLAPass : Pass<"attn-raise-mla", "::mlir::func::FuncOp"> {
   let summary = "Raise expanded multi-head latent attention (DeepSeek MLA) to "
                 "attn.mla";
   let description = [{
-    Runs after `attn-raise-attention` and `attn-raise-sparse-attention`. Replaces an `attn.attention` (no mask,
-    sinks, softcap, window or kv_lengths; causal or not) whose operands are
-    the expanded form of latent attention, as the Hugging Face DeepseekV3
-    export writes it:
+    Runs after `attn-raise-attention` and `attn-raise-sparse-attention`.
+    Replaces an `attn.attention` (no mask, sinks, softcap, window or
+    kv_lengths; causal or not) whose operands are the expanded form of
+    latent attention, as the Hugging Face DeepseekV3 export writes it:
 
     * key = `Concat(k_nope, Expand(k_pe))` on the channel axis, with k_pe
       B x 1 x T x Dr (one RoPE key shared by all heads);
