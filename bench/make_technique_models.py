@@ -35,6 +35,9 @@ The pairs (technique / undone):
   gqa-decode  where GQA pays: one token after P cached ones in
            make_decode_models' KV-cache decoder (resized: 2 layers, d 256,
            8 query heads of 32, no window), H_kv 2 / H_kv 8
+  linear   T8 qwen3next-mini, 6 Gated DeltaNet + 2 gated full-attention
+           layers / 8 gated full-attention layers (the same layer code,
+           full everywhere), prefill
 
 Run with /usr/bin/python3. Deterministic (fixed seeds).
 """
@@ -53,6 +56,7 @@ import make_attention_models as am  # noqa: E402
 import make_decode_models as dec  # noqa: E402
 import make_kvshare_models as kvs  # noqa: E402
 import make_mla_models as mla  # noqa: E402
+import make_qwen3next_models as q3  # noqa: E402
 
 
 # ----------------------------------------------------------------- writing
@@ -285,6 +289,25 @@ def gqa_decode(out, past):
     return rows
 
 
+# ----------------------------------------------------------------- linear attention (T8)
+
+class AllFullAttention(q3.Qwen3NextMini):
+    """T8 with its Gated DeltaNet layers replaced by its full-attention
+    layers (the technique undone): 8 gated full-attention layers."""
+
+    KINDS = ["full"] * 8
+
+
+def linear(out, seq):
+    rows = []
+    for variant, cls in (("gdn6-full2", q3.Qwen3NextMini), ("all-full", AllFullAttention)):
+        cfg = cls(f"t8_{variant}", seq=seq)
+        model = q3.Qwen3NextBuilder(cfg, cfg.params()).build()
+        case = write(out, f"linear_{variant}", model, prompt(cfg.seed, seq))
+        rows.append(("linear", variant, "prefill", seq, seq, case, "-"))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder for the models")
@@ -293,13 +316,15 @@ def main():
     parser.add_argument("--mla-past", type=int, default=1024)
     parser.add_argument("--gqa-seq", type=int, default=256)
     parser.add_argument("--gqa-past", type=int, default=2048)
-    parser.add_argument("--only", help="comma-separated techniques (budgets,kvshare,mla,gqa,gqa-decode)")
+    parser.add_argument("--linear-seq", type=int, default=512)
+    parser.add_argument("--only", help="comma-separated techniques (budgets,kvshare,mla,gqa,gqa-decode,linear)")
     args = parser.parse_args()
     makers = {"budgets": lambda: budgets(args.out, args.budget_seq),
               "kvshare": lambda: kvshare(args.out, args.kvshare_seq),
               "mla": lambda: mla_pair(args.out, args.mla_past),
               "gqa": lambda: gqa(args.out, args.gqa_seq),
-              "gqa-decode": lambda: gqa_decode(args.out, args.gqa_past)}
+              "gqa-decode": lambda: gqa_decode(args.out, args.gqa_past),
+              "linear": lambda: linear(args.out, args.linear_seq)}
     chosen = args.only.split(",") if args.only else list(makers)
     for name in chosen:
         if name not in makers:
