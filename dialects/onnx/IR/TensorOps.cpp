@@ -16,6 +16,7 @@
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
@@ -55,10 +56,15 @@ std::optional<SmallVector<int64_t>> getIntValues(Attribute attr) {
   return values;
 }
 
-int64_t getNumElements(ArrayRef<int64_t> shape) {
-  int64_t count = 1;
-  for (int64_t dim : shape)
-    count *= dim;
+/// The element count of a static shape, or nothing when it overflows
+/// int64 (shapes read from a model file can hold any value).
+std::optional<int64_t> getNumElements(ArrayRef<int64_t> shape) {
+  std::optional<int64_t> count = 1;
+  for (int64_t dim : shape) {
+    count = llvm::checkedMul(*count, dim);
+    if (!count)
+      return std::nullopt;
+  }
   return count;
 }
 
@@ -206,8 +212,12 @@ resolveReshapeDims(std::optional<Location> loc, ArrayRef<int64_t> dataShape,
     known.erase(known.begin() + *inferredAt);
   if (!isStatic(dataShape) || !isStatic(known))
     return dims;
-  int64_t total = getNumElements(dataShape);
-  int64_t product = getNumElements(known);
+  std::optional<int64_t> totalCount = getNumElements(dataShape);
+  std::optional<int64_t> productCount = getNumElements(known);
+  if (!totalCount || !productCount)
+    return emitOptionalError(loc, "expects shapes whose element counts fit "
+                                  "in int64");
+  int64_t total = *totalCount, product = *productCount;
   if (inferredAt) {
     if (product == 0 || total % product != 0)
       return emitOptionalError(loc, "cannot infer the -1 in shape: ", total,
@@ -264,13 +274,19 @@ LogicalResult FlattenOp::inferReturnTypes(MLIRContext *,
                              "], but got ", axis);
   if (axis < 0)
     axis += rank;
-  auto product = [](ArrayRef<int64_t> dims) {
-    return isStatic(dims) ? getNumElements(dims) : ShapedType::kDynamic;
+  auto product = [](ArrayRef<int64_t> dims) -> std::optional<int64_t> {
+    if (!isStatic(dims))
+      return ShapedType::kDynamic;
+    return getNumElements(dims);
   };
   ArrayRef<int64_t> shape = input.getShape();
-  inferred.push_back(RankedTensorType::get(
-      {product(shape.take_front(axis)), product(shape.drop_front(axis))},
-      input.getElementType()));
+  std::optional<int64_t> outer = product(shape.take_front(axis));
+  std::optional<int64_t> inner = product(shape.drop_front(axis));
+  if (!outer || !inner)
+    return emitOptionalError(loc, "expects an input whose element count "
+                                  "fits in int64");
+  inferred.push_back(RankedTensorType::get({*outer, *inner},
+                                           input.getElementType()));
   return success();
 }
 
@@ -733,8 +749,9 @@ OpFoldResult ConcatOp::fold(FoldAdaptor adaptor) {
   }
   int64_t axis = getAxis() < 0 ? getAxis() + type.getRank() : getAxis();
   // Flatten into [outer, axis-dim, inner] blocks and copy each input's rows.
-  int64_t outer = getNumElements(type.getShape().take_front(axis));
-  int64_t inner = getNumElements(type.getShape().drop_front(axis + 1));
+  // The result is small (getSmallStaticType): its counts cannot overflow.
+  int64_t outer = *getNumElements(type.getShape().take_front(axis));
+  int64_t inner = *getNumElements(type.getShape().drop_front(axis + 1));
   SmallVector<Attribute> values;
   values.reserve(type.getNumElements());
   for (int64_t o = 0; o < outer; ++o) {
