@@ -13,7 +13,7 @@ Run with /usr/bin/python3 from anywhere; the output is deterministic.
 import numpy as np
 
 import exec_test_lib as lib
-from gen_linear_attention_reference import l2_normalized, reference
+from gen_linear_attention_reference import Instance
 
 RNG = np.random.default_rng(20261128)
 
@@ -38,49 +38,11 @@ def make_cases(name, rule, batch, q_heads, kv_heads, tokens, dk, dv, chunk,
                past=False, decay=None, scale=None, element="f32"):
     """Four cases for one op instance: chunked output and state against
     numpy, and chunked output and state against the recurrent form."""
-    def rand(shape, lo=-1.0, hi=1.0):
-        return RNG.uniform(lo, hi, shape).round(3)
-
-    q = lib.rounded(rand((batch, q_heads, tokens, dk)), element)
-    key = rand((batch, kv_heads, tokens, dk))
-    if rule in ("delta", "gated_delta"):
-        key = l2_normalized(key)
-    k = lib.rounded(key, element)
-    v = lib.rounded(rand((batch, kv_heads, tokens, dv)), element)
-    operands = [("q", q), ("k", k), ("v", v)]
-    clauses = []
-    s0 = None
-    if past:
-        s0 = lib.rounded(rand((batch, kv_heads, dk, dv), -0.5, 0.5), element)
-        operands.append(("s0", s0))
-        clauses.append(("state", "s0", s0))
-    g = None
-    if rule in ("gated", "gated_delta"):
-        shape = (batch, kv_heads, tokens) + ((dk,) if decay == "channel" else ())
-        g = lib.rounded(rand(shape, -1.0, -0.01), element)
-        operands.append(("g", g))
-        clauses.append(("decay", "g", g))
-    beta = None
-    if rule in ("delta", "gated_delta"):
-        beta = lib.rounded(rand((batch, kv_heads, tokens), 0.1, 1.0), element)
-        operands.append(("beta", beta))
-        clauses.append(("beta", "beta", beta))
-
-    effective = scale if scale is not None else 1.0 / np.sqrt(dk)
-    out, state = reference(q, k, v, s0, g, beta, rule, effective)
-    attrs = f"rule = #attn.update_rule<{rule}>"
-    if scale is not None:
-        attrs += f", scale = {scale:.6e} : f64"
-    out_shape = [batch, q_heads, tokens, dv]
-    state_shape = [batch, kv_heads, dk, dv]
-    ty = lambda a: lib.tensor_type(a.shape, element)
-
-    def op(extra):
-        return ("attn.linear_attention %q, %k, %v"
-                + "".join(f" {kw}(%{n} : {ty(a)})" for kw, n, a in clauses)
-                + f" {{{attrs}{extra}}} : {ty(q)}, {ty(k)}, {ty(v)} -> "
-                + f"{lib.tensor_type(out_shape, element)}, "
-                + f"{lib.tensor_type(state_shape, element)}")
+    instance = Instance(RNG, rule, batch, q_heads, kv_heads, tokens, dk, dv,
+                        past, decay, scale, element)
+    operands, op = instance.operands, instance.op
+    out, state = instance.out, instance.state
+    out_shape, state_shape = instance.out_shape, instance.state_shape
 
     # chunk None: no chunk_size, a prompt long enough for the default chunk.
     chunked = op(f", chunk_size = {chunk} : i64" if chunk else "")

@@ -47,49 +47,69 @@ def l2_normalized(x):
     return x / np.linalg.norm(x, axis=-1, keepdims=True)
 
 
+class Instance:
+    """Random inputs of one attn.linear_attention instance, its numpy
+    reference results, and the pieces of its printed form."""
+
+    def __init__(self, rng, rule, batch, q_heads, kv_heads, tokens, dk, dv,
+                 past=False, decay=None, scale=None, element="f32"):
+        def rand(shape, lo=-1.0, hi=1.0):
+            return rng.uniform(lo, hi, shape).round(3)
+
+        q = lib.rounded(rand((batch, q_heads, tokens, dk)), element)
+        key = rand((batch, kv_heads, tokens, dk))
+        if rule in ("delta", "gated_delta"):
+            key = l2_normalized(key)  # The delta rules expect unit keys.
+        k = lib.rounded(key, element)
+        v = lib.rounded(rand((batch, kv_heads, tokens, dv)), element)
+        self.operands = [("q", q), ("k", k), ("v", v)]
+        self.clauses = []
+        s0 = None
+        if past:
+            s0 = lib.rounded(rand((batch, kv_heads, dk, dv), -0.5, 0.5), element)
+            self.operands.append(("s0", s0))
+            self.clauses.append(("state", "s0", s0))
+        g = None
+        if rule in ("gated", "gated_delta"):
+            shape = (batch, kv_heads, tokens) + ((dk,) if decay == "channel" else ())
+            g = lib.rounded(rand(shape, -1.0, -0.01), element)  # log-space, < 0
+            self.operands.append(("g", g))
+            self.clauses.append(("decay", "g", g))
+        beta = None
+        if rule in ("delta", "gated_delta"):
+            beta = lib.rounded(rand((batch, kv_heads, tokens), 0.1, 1.0), element)
+            self.operands.append(("beta", beta))
+            self.clauses.append(("beta", "beta", beta))
+
+        effective = scale if scale is not None else 1.0 / np.sqrt(dk)
+        self.out, self.state = reference(q, k, v, s0, g, beta, rule, effective)
+        self.attrs = f"rule = #attn.update_rule<{rule}>"
+        if scale is not None:
+            self.attrs += f", scale = {scale:.6e} : f64"
+        self.out_shape = [batch, q_heads, tokens, dv]
+        self.state_shape = [batch, kv_heads, dk, dv]
+        self.element = element
+        self.types = (q, k, v)
+
+    def op(self, extra=""):
+        """The op's text, with `extra` attributes after the rule."""
+        ty = lambda a: lib.tensor_type(a.shape, self.element)
+        q, k, v = self.types
+        return ("attn.linear_attention %q, %k, %v"
+                + "".join(f" {kw}(%{n} : {ty(a)})" for kw, n, a in self.clauses)
+                + f" {{{self.attrs}{extra}}} : {ty(q)}, {ty(k)}, {ty(v)} -> "
+                + f"{lib.tensor_type(self.out_shape, self.element)}, "
+                + f"{lib.tensor_type(self.state_shape, self.element)}")
+
+
 def make_cases(name, rule, batch, q_heads, kv_heads, tokens, dk, dv,
                past=False, decay=None, scale=None, element="f32"):
     """Two cases (output, present_state) for one op instance."""
-    def rand(shape, lo=-1.0, hi=1.0):
-        return RNG.uniform(lo, hi, shape).round(3)
-
-    q = lib.rounded(rand((batch, q_heads, tokens, dk)), element)
-    key = rand((batch, kv_heads, tokens, dk))
-    if rule in ("delta", "gated_delta"):
-        key = l2_normalized(key)  # The delta rules expect unit keys.
-    k = lib.rounded(key, element)
-    v = lib.rounded(rand((batch, kv_heads, tokens, dv)), element)
-    operands = [("q", q), ("k", k), ("v", v)]
-    clauses = []
-    s0 = None
-    if past:
-        s0 = lib.rounded(rand((batch, kv_heads, dk, dv), -0.5, 0.5), element)
-        operands.append(("s0", s0))
-        clauses.append(("state", "s0", s0))
-    g = None
-    if rule in ("gated", "gated_delta"):
-        shape = (batch, kv_heads, tokens) + ((dk,) if decay == "channel" else ())
-        g = lib.rounded(rand(shape, -1.0, -0.01), element)  # log-space, < 0
-        operands.append(("g", g))
-        clauses.append(("decay", "g", g))
-    beta = None
-    if rule in ("delta", "gated_delta"):
-        beta = lib.rounded(rand((batch, kv_heads, tokens), 0.1, 1.0), element)
-        operands.append(("beta", beta))
-        clauses.append(("beta", "beta", beta))
-
-    effective = scale if scale is not None else 1.0 / np.sqrt(dk)
-    out, state = reference(q, k, v, s0, g, beta, rule, effective)
-    attrs = f"rule = #attn.update_rule<{rule}>"
-    if scale is not None:
-        attrs += f", scale = {scale:.6e} : f64"
-    out_shape = [batch, q_heads, tokens, dv]
-    state_shape = [batch, kv_heads, dk, dv]
-    ty = lambda a: lib.tensor_type(a.shape, element)
-    op = ("attn.linear_attention %q, %k, %v"
-          + "".join(f" {kw}(%{n} : {ty(a)})" for kw, n, a in clauses)
-          + f" {{{attrs}}} : {ty(q)}, {ty(k)}, {ty(v)} -> "
-          + f"{lib.tensor_type(out_shape, element)}, {lib.tensor_type(state_shape, element)}")
+    instance = Instance(RNG, rule, batch, q_heads, kv_heads, tokens, dk, dv,
+                        past, decay, scale, element)
+    operands, op = instance.operands, instance.op()
+    out, state = instance.out, instance.state
+    out_shape, state_shape = instance.out_shape, instance.state_shape
     body = [lib.constant(n, a, element) for n, a in operands]
     # f16 stores every input and result rounded; compute is f32 throughout.
     atol, rtol = (2e-3, 2e-3) if element == "f16" else (2e-5, 2e-5)
