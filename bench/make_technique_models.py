@@ -164,17 +164,7 @@ class MHAExpandedBuilder(mla.MLABuilder):
         s = cfg.seqs[0]
         _, scale_style = cfg.spellings[l]
 
-        q_a = g.op("MatMul", [u, self.weight(f"{l}.wqa")], f"l{l}_q_a_proj")
-        q_a = self.rms(q_a, self.weight(f"{l}.qa_norm"), cfg.eps)
-        q = self.heads(g.op("MatMul", [q_a, self.weight(f"{l}.wqb")], f"l{l}_q_b_proj"),
-                       dn + dr, f"l{l}_q")
-        q_nope, q_pe = self.split(q, [dn, dr], f"l{l}_q_split")
-        kv_a = g.op("MatMul", [u, self.weight(f"{l}.wkva")], f"l{l}_kv_a_proj_with_mqa")
-        latent, k_pe = self.split(kv_a, [dc, dr], f"l{l}_kv_split")
-        latent = self.rms(latent, self.weight(f"{l}.kva_norm"), cfg.eps)
-        k_pe = g.op("Reshape", [k_pe, g.ints([1, 1, s, dr])], f"l{l}_k_pe_view")
-        q_pe = self.rope(q_pe, l, False)
-        k_pe = self.rope(k_pe, l, False)
+        q_nope, q_pe, latent, k_pe = self.project(u, l)
 
         kv = self.heads(g.op("MatMul", [latent, self.weight(f"{l}.wkvb")], f"l{l}_kv_b_proj"),
                         dn + dv, f"l{l}_kv")

@@ -182,13 +182,12 @@ class MLABuilder(am.Builder):
         y = g.op("Reshape", [x, g.ints([1, -1, self.fam.hq, width])], hint + "_view")
         return g.op("Transpose", [y], hint + "_heads", perm=[0, 2, 1, 3])
 
-    def attention(self, u, l):
+    def project(self, u, l):
+        """The new tokens' q_nope, RoPE'd q_pe (B x H x S x .), normed latent
+        (B x S x Dc) and RoPE'd shared k_pe (B x 1 x S x Dr)."""
         g, cfg = self.g, self.fam
-        h, dn, dr, dc, dv = cfg.hq, cfg.D_NOPE, cfg.D_ROPE, cfg.D_C, cfg.D_V
-        mask_style, scale_style = cfg.spellings[l]
+        dn, dr, dc = cfg.D_NOPE, cfg.D_ROPE, cfg.D_C
         s = cfg.seqs[0]
-        t = s + cfg.past
-
         q_a = g.op("MatMul", [u, self.weight(f"{l}.wqa")], f"l{l}_q_a_proj")
         q_a = self.rms(q_a, self.weight(f"{l}.qa_norm"), cfg.eps)
         q = self.heads(g.op("MatMul", [q_a, self.weight(f"{l}.wqb")], f"l{l}_q_b_proj"),
@@ -199,8 +198,16 @@ class MLABuilder(am.Builder):
         latent, k_pe = self.split(kv_a, [dc, dr], f"l{l}_kv_split")
         latent = self.rms(latent, self.weight(f"{l}.kva_norm"), cfg.eps)
         k_pe = g.op("Reshape", [k_pe, g.ints([1, 1, s, dr])], f"l{l}_k_pe_view")
-        q_pe = self.rope(q_pe, l, False)
-        k_pe = self.rope(k_pe, l, False)
+        return q_nope, self.rope(q_pe, l, False), latent, self.rope(k_pe, l, False)
+
+    def attention(self, u, l):
+        g, cfg = self.g, self.fam
+        h, dn, dr, dc, dv = cfg.hq, cfg.D_NOPE, cfg.D_ROPE, cfg.D_C, cfg.D_V
+        mask_style, scale_style = cfg.spellings[l]
+        s = cfg.seqs[0]
+        t = s + cfg.past
+
+        q_nope, q_pe, latent, k_pe = self.project(u, l)
         if cfg.past:
             # DeepSeek's cache: the normed latent and the rotated k_pe, B x T x C.
             latent = g.op("Concat", [f"past_latent_{l}", latent], f"present_latent_{l}", axis=1)
