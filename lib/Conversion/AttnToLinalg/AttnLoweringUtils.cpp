@@ -110,4 +110,27 @@ Operation *createGeneric(OpBuilder &b, Location loc, ValueRange inputs,
       });
 }
 
+Value scaleAndCast(OpBuilder &b, Location loc, Value value, Value scale,
+                   Type element) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (!scale && type.getElementType() == element)
+    return value;
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t dim = 0; dim < type.getRank(); ++dim)
+    sizes.push_back(getDimSize(b, loc, value, dim));
+  AffineMap identity =
+      AffineMap::getMultiDimIdentityMap(type.getRank(), b.getContext());
+  return createGeneric(b, loc, {value},
+                       {createEmpty(b, loc, sizes, element)},
+                       {identity, identity}, getIterators(type.getRank()),
+                       [&](OpBuilder &nb, Location nl, ValueRange args) {
+                         Value x = args[0];
+                         if (scale)
+                           x = arith::MulFOp::create(nb, nl, x, scale);
+                         return SmallVector<Value>{
+                             castFloat(nb, nl, x, element)};
+                       })
+      ->getResult(0);
+}
+
 } // namespace attnc::attn_lowering

@@ -82,6 +82,12 @@ mlir::Operation *createGeneric(mlir::OpBuilder &b, mlir::Location loc,
                                llvm::ArrayRef<mlir::utils::IteratorType> iterators,
                                GenericBody body);
 
+/// `scale * value` (scale may be null) converted elementwise to `element`;
+/// `value` itself when there is nothing to do.
+mlir::Value scaleAndCast(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Value value, mlir::Value scale,
+                         mlir::Type element);
+
 } // namespace attnc::attn_lowering
 
 #endif // ATTNC_LIB_CONVERSION_ATTNTOLINALG_ATTNLOWERINGUTILS_H

@@ -232,26 +232,6 @@ Value buildDecayFactors(OpBuilder &b, Location loc, Value decay,
       ->getResult(0);
 }
 
-/// `scale * value` (scale may be null) converted to `element`.
-Value buildScaledCast(OpBuilder &b, Location loc, Value value, Value scale,
-                      Type element) {
-  auto type = cast<RankedTensorType>(value.getType());
-  if (!scale && type.getElementType() == element)
-    return value;
-  AffineMap identity =
-      AffineMap::getMultiDimIdentityMap(type.getRank(), b.getContext());
-  return createGeneric(
-             b, loc, {value},
-             {createEmpty(b, loc, sizesOf(b, loc, value), element)},
-             {identity, identity}, getIterators(type.getRank()),
-             [&](OpBuilder &nb, Location nl, ValueRange args) {
-               Value x = args[0];
-               if (scale)
-                 x = arith::MulFOp::create(nb, nl, x, scale);
-               return SmallVector<Value>{castFloat(nb, nl, x, element)};
-             })
-      ->getResult(0);
-}
 
 struct LinearAttentionLowering : OpConversionPattern<attn::LinearAttentionOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -280,7 +260,7 @@ struct LinearAttentionLowering : OpConversionPattern<attn::LinearAttentionOp> {
         getDimSize(rewriter, loc, key, 3), getDimSize(rewriter, loc, value, 3)};
     Value state;
     if (Value past = adaptor.getPastState())
-      state = buildScaledCast(rewriter, loc, past, Value(), rec.computeType);
+      state = scaleAndCast(rewriter, loc, past, Value(), rec.computeType);
     else
       state = createFilled(rewriter, loc, stateSizes,
                            createFloat(rewriter, loc, rec.computeType, 0.0));
@@ -332,9 +312,9 @@ struct LinearAttentionLowering : OpConversionPattern<attn::LinearAttentionOp> {
     Value scale = createFloat(rewriter, loc, rec.computeType,
                               op.getEffectiveScale());
     Value output =
-        buildScaledCast(rewriter, loc, loop.getResult(1), scale, element);
+        scaleAndCast(rewriter, loc, loop.getResult(1), scale, element);
     Value present =
-        buildScaledCast(rewriter, loc, loop.getResult(0), Value(),
+        scaleAndCast(rewriter, loc, loop.getResult(0), Value(),
                         op.getPresentState().getType().getElementType());
     rewriter.replaceOp(op, {output, present});
     return success();

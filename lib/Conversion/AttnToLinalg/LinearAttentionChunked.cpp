@@ -474,26 +474,6 @@ private:
   MLIRContext *ctx;
 };
 
-/// `scale * value` (scale may be null) converted to `element`.
-Value scaleAndNarrow(OpBuilder &b, Location loc, Value value, Value scale,
-                     Type element) {
-  auto type = cast<RankedTensorType>(value.getType());
-  if (!scale && type.getElementType() == element)
-    return value;
-  AffineMap identity =
-      AffineMap::getMultiDimIdentityMap(type.getRank(), b.getContext());
-  return createGeneric(
-             b, loc, {value},
-             {createEmpty(b, loc, staticSizes(b, type.getShape()), element)},
-             {identity, identity}, getIterators(type.getRank()),
-             [&](OpBuilder &nb, Location nl, ValueRange args) {
-               Value x = args[0];
-               if (scale)
-                 x = arith::MulFOp::create(nb, nl, x, scale);
-               return SmallVector<Value>{castFloat(nb, nl, x, element)};
-             })
-      ->getResult(0);
-}
 
 struct ChunkedLinearAttentionLowering
     : OpConversionPattern<attn::LinearAttentionOp> {
@@ -546,7 +526,7 @@ struct ChunkedLinearAttentionLowering
     int64_t batch = kShape[0], kvHeads = kShape[1];
     SmallVector<int64_t> stateShape = {batch, kvHeads, kShape[3], vShape[3]};
     Value state = adaptor.getPastState()
-                      ? scaleAndNarrow(rewriter, loc, adaptor.getPastState(),
+                      ? scaleAndCast(rewriter, loc, adaptor.getPastState(),
                                        Value(), f32)
                       : build.zeros(stateShape);
     SmallVector<int64_t> outputShape = {batch, queryType.getDimSize(1), padded,
@@ -600,8 +580,8 @@ struct ChunkedLinearAttentionLowering
     }
     Value scale = createFloat(rewriter, loc, f32, op.getEffectiveScale());
     rewriter.replaceOp(
-        op, {scaleAndNarrow(rewriter, loc, result, scale, element),
-             scaleAndNarrow(rewriter, loc, loop.getResult(0), Value(),
+        op, {scaleAndCast(rewriter, loc, result, scale, element),
+             scaleAndCast(rewriter, loc, loop.getResult(0), Value(),
                             op.getPresentState().getType().getElementType())});
     return success();
   }
