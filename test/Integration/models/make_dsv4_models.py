@@ -32,6 +32,12 @@ and the RMSNorm of compressed entries.
 Expected outputs from a float64 numpy implementation of the math, checked
 against onnxruntime (`--ort` stores onnxruntime's). Test:
 test/Integration/dsv4-models.test. Run with /usr/bin/python3.
+
+This script also writes the full T7 dsv4-mini, t7_dsv4_mini_s37 and
+t7_dsv4_mini_s100 (everything omitted above: query low rank, RoPE, entry
+RMSNorm, the CSA indexer top-k, grouped output, mHC), built by
+make_dsv4_mini_models.py from this module's compressor spelling and
+reference. Test: test/Integration/dsv4-mini.test.
 """
 import functools
 import sys
@@ -71,14 +77,14 @@ def params(fam):
     return w
 
 
-def visibility(kind):
-    """[S, S + blocks]: which raw keys and compressed entries each query sees."""
-    t, j = np.arange(S)[:, None], np.arange(S)[None]
+def visibility(kind, s=S):
+    """[s, s + blocks]: which raw keys and compressed entries each query sees."""
+    t, j = np.arange(s)[:, None], np.arange(s)[None]
     raw = (j <= t) & (t - j < W)
     if not kind:
         return raw
     m = kind[0]
-    entries = (np.arange(S // m)[None] + 1) * m - 1 <= t
+    entries = (np.arange(s // m)[None] + 1) * m - 1 <= t
     return np.concatenate([raw, entries], axis=1)
 
 
@@ -86,16 +92,20 @@ def visibility(kind):
 
 def ref_compress(content, gate, bias, m, overlap):
     """Entry i: per channel, softmax over its block's gates (+ B_pos) weighting
-    the content; with overlap, block i - 1 through the low channels."""
-    entries = np.empty((S // m, DH))
-    for i in range(S // m):
+    the content; with overlap, block i - 1 through the low channels. content
+    and gate [T, C] (T tokens, C = 2 * width with overlap), entries
+    [T // m, width]."""
+    width = content.shape[1] // 2 if overlap else content.shape[1]
+    entries = np.empty((content.shape[0] // m, width))
+    for i in range(content.shape[0] // m):
         z = gate[i * m:(i + 1) * m] + bias
         c = content[i * m:(i + 1) * m]
         if overlap:
-            prev_z = gate[(i - 1) * m:i * m, :DH] + bias[:, :DH] if i else np.full((m, DH), -np.inf)
-            prev_c = content[(i - 1) * m:i * m, :DH] if i else np.zeros((m, DH))
-            z = np.concatenate([prev_z, z[:, DH:]])
-            c = np.concatenate([prev_c, c[:, DH:]])
+            prev, lo = slice((i - 1) * m, i * m), slice(None, width)
+            prev_z = gate[prev, lo] + bias[:, lo] if i else np.full((m, width), -np.inf)
+            prev_c = content[prev, lo] if i else np.zeros((m, width))
+            z = np.concatenate([prev_z, z[:, width:]])
+            c = np.concatenate([prev_c, c[:, width:]])
         a = np.exp(z - z.max(0)) / np.exp(z - z.max(0)).sum(0)
         entries[i] = (a * c).sum(0)
     return entries
@@ -136,34 +146,38 @@ def reference(w, ids):
 class Dsv4Builder(Builder):
     """Builder's norms, SwiGLU and weights with V4's shared-KV attention."""
 
-    def compressor(self, u, l, m, overlap):
-        """[1, S // m, DH] entries, in make_compressed_models.py's spelling."""
-        g, blocks_n = self.g, S // m
-        wide = 2 * DH if overlap else DH
-        content = g.op("MatMul", [u, self.weight(f"{l}.wc")], f"l{l}_content")
-        gate = g.op("MatMul", [u, self.weight(f"{l}.wz")], f"l{l}_gate_logits")
+    seq = S   # the prompt length the graph is built for
+
+    def compressor(self, u, l, m, overlap, width=DH, prefix=""):
+        """[1, seq // m, width] entries, in make_compressed_models.py's spelling,
+        from the weights {l}.{prefix}wc, wz and bias."""
+        g, blocks_n = self.g, self.seq // m
+        wide = 2 * width if overlap else width
+        hint = f"l{l}_{prefix}"
+        content = g.op("MatMul", [u, self.weight(f"{l}.{prefix}wc")], hint + "content")
+        gate = g.op("MatMul", [u, self.weight(f"{l}.{prefix}wz")], hint + "gate_logits")
         complete = lambda v: g.op("Slice", [v, g.ints([0]), g.ints([blocks_n * m]), g.ints([1])],
-                                  f"l{l}_complete_blocks")
+                                  hint + "complete_blocks")
         blocks = lambda v: g.op("Reshape", [complete(v), g.ints([1, blocks_n, m, wide])],
-                                f"l{l}_blocks")
-        z = g.op("Add", [blocks(gate), self.weight(f"{l}.bias")], f"l{l}_biased_gate")
+                                hint + "blocks")
+        z = g.op("Add", [blocks(gate), self.weight(f"{l}.{prefix}bias")], hint + "biased_gate")
         x_blocks = blocks(content)
         if overlap:
             def overlapped(view, fill, hint):
                 # [block i - 1 low channels ; block i high channels] per entry.
                 chan = lambda lo, hi: g.op("Slice", [view, g.ints([lo]), g.ints([hi]),
                                                      g.ints([3])], hint + "_channels")
-                earlier = g.op("Slice", [chan(0, DH), g.ints([0]), g.ints([blocks_n - 1]),
+                earlier = g.op("Slice", [chan(0, width), g.ints([0]), g.ints([blocks_n - 1]),
                                          g.ints([1])], hint + "_earlier")
-                pad = g.op("ConstantOfShape", [g.ints([1, 1, m, DH])], hint + "_block_minus_1",
+                pad = g.op("ConstantOfShape", [g.ints([1, 1, m, width])], hint + "_block_minus_1",
                            value=helper.make_tensor("v", TensorProto.FLOAT, [1], [fill]))
                 shifted = g.op("Concat", [pad, earlier], hint + "_shifted", axis=1)
-                return g.op("Concat", [shifted, chan(DH, 2 * DH)], hint + "_pair", axis=2)
-            z = overlapped(z, -np.inf, f"l{l}_gate")
-            x_blocks = overlapped(x_blocks, 0.0, f"l{l}_content")
-        a = g.op("Softmax", [z], f"l{l}_pool_weights", axis=2)
-        pooled = g.op("Mul", [a, x_blocks], f"l{l}_weighted")
-        return g.op("ReduceSum", [pooled, g.ints([2])], f"l{l}_entries", keepdims=0)
+                return g.op("Concat", [shifted, chan(width, 2 * width)], hint + "_pair", axis=2)
+            z = overlapped(z, -np.inf, hint + "gate")
+            x_blocks = overlapped(x_blocks, 0.0, hint + "content")
+        a = g.op("Softmax", [z], hint + "pool_weights", axis=2)
+        pooled = g.op("Mul", [a, x_blocks], hint + "weighted")
+        return g.op("ReduceSum", [pooled, g.ints([2])], hint + "entries", keepdims=0)
 
     def attention(self, u, l):
         g, kind = self.g, LAYERS[l]
@@ -221,4 +235,6 @@ def cases():
 
 
 if __name__ == "__main__":
-    sys.exit(model_cases.main(__doc__, cases()))
+    # The full model imports this module's shared parts, hence imported here.
+    import make_dsv4_mini_models
+    sys.exit(model_cases.main(__doc__, cases() + make_dsv4_mini_models.cases()))
