@@ -38,6 +38,9 @@ The pairs (technique / undone):
   linear   T8 qwen3next-mini, 6 Gated DeltaNet + 2 gated full-attention
            layers / 8 gated full-attention layers (the same layer code,
            full everywhere), prefill
+  compressed  T7 dsv4-mini (window 8 everywhere; CSA m 4 with the indexer's
+           top-4, HCA m 16), prefill / the same weights with every layer
+           dense causal over all raw keys (no window, no compressed entries)
 
 Run with /usr/bin/python3. Deterministic (fixed seeds).
 """
@@ -54,6 +57,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "test", "Integration", "models"))
 
 import make_attention_models as am  # noqa: E402
 import make_decode_models as dec  # noqa: E402
+import make_dsv4_mini_models as dsv4  # noqa: E402
 import make_kvshare_models as kvs  # noqa: E402
 import make_mla_models as mla  # noqa: E402
 import make_qwen3next_models as q3  # noqa: E402
@@ -298,6 +302,31 @@ def linear(out, seq):
     return rows
 
 
+# ----------------------------------------------------------------- compressed attention (T7)
+
+def compressed(out, seq):
+    """T7 at prompt `seq`; undone: its layer kinds set to window-only with a
+    window of the whole prompt (plain causal attention over raw keys). The
+    weights are drawn for T7's layers; the undone model leaves the
+    compressor and indexer weights unused."""
+    fam = dsv4.family(seq)
+    w = dsv4.params(fam)
+    rows = []
+    for variant, layers, window in (("csa-hca", dsv4.LAYERS, dsv4.lite.W),
+                                    ("all-dense", [None] * len(dsv4.LAYERS), seq)):
+        saved = list(dsv4.LAYERS), dsv4.lite.W
+        try:
+            # Both modules read the one LAYERS list and lite's W.
+            dsv4.LAYERS[:], dsv4.lite.W = layers, window
+            model = dsv4.MiniBuilder(fam, w).build()
+        finally:
+            dsv4.LAYERS[:], dsv4.lite.W = saved
+        ids, _ = fam.inputs(seq)
+        case = write(out, f"compressed_{variant}", model, [("input_ids", ids)])
+        rows.append(("compressed", variant, "prefill", seq, seq, case, "-"))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder for the models")
@@ -307,14 +336,16 @@ def main():
     parser.add_argument("--gqa-seq", type=int, default=256)
     parser.add_argument("--gqa-past", type=int, default=2048)
     parser.add_argument("--linear-seq", type=int, default=512)
-    parser.add_argument("--only", help="comma-separated techniques (budgets,kvshare,mla,gqa,gqa-decode,linear)")
+    parser.add_argument("--compressed-seq", type=int, default=512)
+    parser.add_argument("--only", help="comma-separated techniques (budgets,kvshare,mla,gqa,gqa-decode,linear,compressed)")
     args = parser.parse_args()
     makers = {"budgets": lambda: budgets(args.out, args.budget_seq),
               "kvshare": lambda: kvshare(args.out, args.kvshare_seq),
               "mla": lambda: mla_pair(args.out, args.mla_past),
               "gqa": lambda: gqa(args.out, args.gqa_seq),
               "gqa-decode": lambda: gqa_decode(args.out, args.gqa_past),
-              "linear": lambda: linear(args.out, args.linear_seq)}
+              "linear": lambda: linear(args.out, args.linear_seq),
+              "compressed": lambda: compressed(args.out, args.compressed_seq)}
     chosen = args.only.split(",") if args.only else list(makers)
     for name in chosen:
         if name not in makers:

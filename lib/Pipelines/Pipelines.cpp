@@ -43,6 +43,9 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
 
 void attnc::buildLinalgLoweringPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createConvertONNXToLinalgPass());
+  // An attention whose constant mask hides most keys visits only the others
+  // (DeepSeek V4's window + compressed entries).
+  pm.addNestedPass<func::FuncOp>(attn::createSparsifyConstantMaskPass());
   // Causal attention visits only the keys each block of rows can see.
   pm.addNestedPass<func::FuncOp>(attn::createBlockCausalAttentionPass());
   pm.addNestedPass<func::FuncOp>(createConvertAttnToLinalgPass());

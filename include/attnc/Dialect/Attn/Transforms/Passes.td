@@ -228,6 +228,34 @@ def BlockCausalAttentionPass
                            "::mlir::tensor::TensorDialect"];
 }
 
+def SparsifyConstantMaskPass
+    : Pass<"attn-sparsify-constant-mask", "::mlir::func::FuncOp"> {
+  let summary = "Turn an attention whose constant mask hides most keys into "
+                "attn.sparse_attention over the visible ones";
+  let description = [{
+    An `attn.attention` with static shapes, a compile-time constant mask whose
+    elements are `0` / `-inf` (or `i1`) and the same for every head, no
+    kv_lengths, `masked_rows = zero` and an f32 softmax becomes
+    `attn.sparse_attention` over the same keys and values with a constant
+    `B x Sq x k` i32 index tensor: row `i` lists, ascending, the keys that the
+    mask and the `causal` / window attributes leave visible, padded with `-1`
+    to the longest row's count `k`. It applies when `k` is at most
+    `max-visible-percent` percent of the keys, so the work follows the
+    visible pairs (`Sq x k` instead of `Sq x Skv`). DeepSeek V4's compressed
+    layers are the case: a window of raw keys plus the complete blocks'
+    entries, one constant mask over both. Exact: a hidden key adds exp(-inf)
+    = 0, and an empty row is zero in both ops. Part of the lowering pipeline,
+    run before `convert-attn-to-linalg`.
+  }];
+  let options = [
+    Option<"maxVisiblePercent", "max-visible-percent", "int64_t",
+           /*default=*/"50",
+           "Sparsify only when the longest row sees at most this percentage "
+           "of the keys">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def RaiseKVCompressPass
     : Pass<"attn-raise-kv-compress", "::mlir::func::FuncOp"> {
   let summary = "Raise DeepSeek V4's block compressor to attn.kv_compress";

@@ -76,6 +76,13 @@ void populateRaiseMLAPatterns(RewritePatternSet &patterns);
 void populateBlockCausalAttentionPatterns(RewritePatternSet &patterns,
                                           int64_t blockSize);
 
+/// Patterns that replace an attn.attention whose constant 0/-inf mask leaves
+/// each row at most `maxVisiblePercent` percent of the keys by an
+/// attn.sparse_attention over constant per-row key lists (see the
+/// attn-sparsify-constant-mask pass).
+void populateSparsifyConstantMaskPatterns(RewritePatternSet &patterns,
+                                          int64_t maxVisiblePercent);
+
 /// Why `attention` (an attn.attention) is not expanded latent attention that
 /// can be raised to attn.mla, or nullopt when it is. For diagnostics.
 std::optional<std::string> explainUnraisedMLA(Operation *attention);
