@@ -259,6 +259,10 @@ void readLinearAttention(attn::LinearAttentionOp op, int64_t n,
                          AttentionBlockInfo &info) {
   info.kind = AttentionKind::Linear;
   readHeads(op.getQuery(), op.getKey(), op.getValue(), info);
+  // One state per value head, read by each output head (more value than key
+  // heads: inverse GQA, Qwen3-Next): those are the heads that cost.
+  info.queryHeads = staticDim(op.getOutput(), 1);
+  info.kvHeads = staticDim(op.getPresentState(), 1);
   info.cacheElementType = elementTypeName(op.getPresentState());
   // The recurrence only ever sees the past.
   info.causal = true;

@@ -380,21 +380,72 @@ double LinearAttentionOp::getEffectiveScale() {
   return scaleOrDefault(getScale(), getQuery().getType().getDimSize(3));
 }
 
+int64_t LinearAttentionOp::getOutputHeads(int64_t queryHeads, int64_t keyHeads,
+                                          int64_t valueHeads) {
+  if (valueHeads == 1)
+    return queryHeads;
+  if (ShapedType::isDynamic(queryHeads) || ShapedType::isDynamic(valueHeads))
+    return ShapedType::kDynamic;
+  if (valueHeads > 0 && queryHeads % valueHeads == 0)
+    return queryHeads;
+  if (queryHeads == keyHeads && keyHeads > 0 && valueHeads % keyHeads == 0)
+    return valueHeads;
+  return ShapedType::kDynamic;
+}
+
+namespace {
+
+/// The head rules of linear attention (see the op's description): Hv a
+/// multiple of Hk, and Hq either a multiple of Hv or equal to Hk.
+LogicalResult verifyLinearHeads(Operation *op, int64_t queryHeads,
+                                int64_t keyHeads, int64_t valueHeads) {
+  if (ShapedType::isDynamic(keyHeads) || ShapedType::isDynamic(valueHeads))
+    return success();
+  if (keyHeads == 0 || valueHeads % keyHeads != 0)
+    return op->emitOpError()
+           << "expects the number of value heads (" << valueHeads
+           << ") to be a multiple of the number of key heads (" << keyHeads
+           << ")";
+  if (ShapedType::isDynamic(queryHeads) ||
+      (valueHeads > 0 && queryHeads % valueHeads == 0) ||
+      queryHeads == keyHeads)
+    return success();
+  return op->emitOpError()
+         << "expects the number of query heads (" << queryHeads
+         << ") to be a multiple of the number of value heads (" << valueHeads
+         << ") or equal to the number of key heads (" << keyHeads << ")";
+}
+
+} // namespace
+
 LogicalResult LinearAttentionOp::verify() {
-  if (failed(verifyQKV(*this, getQuery(), getKey(), getValue(), getOutput())))
+  if (failed(checkSameElementType(
+          *this, "query, key, value and output",
+          {getQuery(), getKey(), getValue(), getOutput()})))
     return failure();
   ArrayRef<int64_t> q = getQuery().getType().getShape();
   ArrayRef<int64_t> k = getKey().getType().getShape();
   ArrayRef<int64_t> v = getValue().getType().getShape();
-  if (failed(checkSameDim(*this, "query and key sequence lengths", q[2], k[2])))
+  if (failed(checkSameDim(*this, "query and key batch sizes", q[0], k[0])) ||
+      failed(checkSameDim(*this, "key and value batch sizes", k[0], v[0])) ||
+      failed(checkSameDim(*this, "query and key sequence lengths", q[2],
+                          k[2])) ||
+      failed(checkSameDim(*this, "key and value sequence lengths", k[2],
+                          v[2])) ||
+      failed(checkSameDim(*this, "query and key head dims", q[3], k[3])) ||
+      failed(verifyLinearHeads(*this, q[1], k[1], v[1])))
     return failure();
-  SmallVector<int64_t> stateShape = {k[0], k[1], k[3], v[3]};
+  if (failed(checkShape(*this, "output", getOutput().getType(),
+                        {q[0], getOutputHeads(q[1], k[1], v[1]), q[2], v[3]},
+                        "B, Ho, T, Dv")))
+    return failure();
+  SmallVector<int64_t> stateShape = {k[0], v[1], k[3], v[3]};
   if (failed(checkShape(*this, "present_state", getPresentState().getType(),
-                        stateShape, "B, Hkv, Dk, Dv")))
+                        stateShape, "B, Hv, Dk, Dv")))
     return failure();
   if (Value past = getPastState())
     if (failed(checkShape(*this, "past_state", past.getType(), stateShape,
-                          "B, Hkv, Dk, Dv")))
+                          "B, Hv, Dk, Dv")))
       return failure();
 
   UpdateRule rule = getRule();
@@ -410,18 +461,18 @@ LogicalResult LinearAttentionOp::verify() {
   if (Value decay = getDecay()) {
     auto type = llvm::cast<RankedTensorType>(decay.getType());
     if (type.getRank() == 3) {
-      if (failed(checkShape(*this, "per-head decay", type, {k[0], k[1], k[2]},
-                            "B, Hkv, T")))
+      if (failed(checkShape(*this, "per-head decay", type, {k[0], v[1], k[2]},
+                            "B, Hv, T")))
         return failure();
     } else if (failed(checkShape(*this, "per-channel decay", type,
-                                 {k[0], k[1], k[2], k[3]},
-                                 "B, Hkv, T, Dk"))) {
+                                 {k[0], v[1], k[2], k[3]},
+                                 "B, Hv, T, Dk"))) {
       return failure();
     }
   }
   if (Value beta = getBeta())
-    if (failed(checkShape(*this, "beta", beta.getType(), {k[0], k[1], k[2]},
-                          "B, Hkv, T")))
+    if (failed(checkShape(*this, "beta", beta.getType(), {k[0], v[1], k[2]},
+                          "B, Hv, T")))
       return failure();
   if (getChunkSize() && *getChunkSize() <= 0)
     return emitOpError() << "expects a positive chunk_size, but got "

@@ -6,6 +6,9 @@
 //   B x Hkv x G x A x C   (copies on axis 2)  ->  head h = source head h / G
 //   B x G x Hkv x A x C   (copies on axis 1)  ->  head h = source head h % Hkv
 //
+// and likewise one axis later with the heads on dim 2 (B x A x Hkv x G x C,
+// HF's repeat_interleave before the transpose to B x H x A x C).
+//
 // The copies are an Expand or a Concat of the Unsqueeze, a Tile of it that
 // repeats only the inserted size-1 axis, or a Mul of it by ones that
 // broadcasts only that axis (x * 1 is x exactly, -0, infinities and NaN
@@ -91,9 +94,10 @@ bool isAllOnes(Value factor) {
          isOne(*value.getValues<APFloat>().begin());
 }
 
-/// `x` of rank 5 is the Unsqueeze of a rank-4 tensor on axis 1 or 2, copied
-/// along that axis by an Expand, a Mul by ones, a Concat of copies or a
-/// Tile (or not at all); returns the source, the axis and the spelling.
+/// `x` of rank 5 is the Unsqueeze of a rank-4 tensor next to its head axis
+/// (before or after it), copied along that axis by an Expand, a Mul by ones,
+/// a Concat of copies or a Tile (or not at all); returns the source, the
+/// axis and the spelling.
 struct Copies {
   Value source;
   int64_t axis;
@@ -102,14 +106,16 @@ struct Copies {
 
 /// The Unsqueeze that copies are made of. Sets `why` when `v` is an
 /// Unsqueeze that cannot be one.
-std::optional<Copies> matchUnsqueeze(Value v, std::string &why) {
+std::optional<Copies> matchUnsqueeze(Value v, int64_t headAxis,
+                                     std::string &why) {
   auto unsqueeze = v.getDefiningOp<onnx::UnsqueezeOp>();
   if (!unsqueeze || !getStaticType(unsqueeze.getData(), 4))
     return std::nullopt;
   std::optional<int64_t> axis = getUnsqueezeAxis(unsqueeze);
-  if (!axis || (*axis != 1 && *axis != 2)) {
-    why = "the Unsqueeze before the copies does not insert axis 1 or 2 (next "
-          "to the head axis)";
+  if (!axis || (*axis != headAxis && *axis != headAxis + 1)) {
+    why = "the Unsqueeze before the copies does not insert axis " +
+          std::to_string(headAxis) + " or " + std::to_string(headAxis + 1) +
+          " (next to the head axis)";
     return std::nullopt;
   }
   return Copies{unsqueeze.getData(), *axis, "Unsqueeze"};
@@ -117,7 +123,8 @@ std::optional<Copies> matchUnsqueeze(Value v, std::string &why) {
 
 /// An Expand of the Unsqueeze, or a Mul of it by ones: both broadcast it to
 /// their result, which may only grow the inserted axis.
-std::optional<Copies> matchBroadcastCopies(Value x, std::string &why) {
+std::optional<Copies> matchBroadcastCopies(Value x, int64_t headAxis,
+                                           std::string &why) {
   Operation *def = x.getDefiningOp();
   Value data;
   StringRef op, spelling;
@@ -143,7 +150,7 @@ std::optional<Copies> matchBroadcastCopies(Value x, std::string &why) {
   } else {
     return std::nullopt;
   }
-  std::optional<Copies> copies = matchUnsqueeze(data, why);
+  std::optional<Copies> copies = matchUnsqueeze(data, headAxis, why);
   if (!copies)
     return std::nullopt;
   ArrayRef<int64_t> in = cast<RankedTensorType>(data.getType()).getShape();
@@ -162,13 +169,15 @@ std::optional<Copies> matchBroadcastCopies(Value x, std::string &why) {
   return copies;
 }
 
-std::optional<Copies> matchCopies(Value x, std::string &why) {
+std::optional<Copies> matchCopies(Value x, int64_t headAxis,
+                                  std::string &why) {
   if (isa_and_nonnull<onnx::ExpandOp, onnx::MulOp>(x.getDefiningOp()))
-    return matchBroadcastCopies(x, why);
+    return matchBroadcastCopies(x, headAxis, why);
 
   // Tiling the inserted size-1 axis G times is an Expand to G.
   if (auto tile = x.getDefiningOp<onnx::TileOp>()) {
-    std::optional<Copies> copies = matchUnsqueeze(tile.getInput(), why);
+    std::optional<Copies> copies =
+        matchUnsqueeze(tile.getInput(), headAxis, why);
     if (!copies)
       return std::nullopt;
     if (!tilesOnlyAxis(tile, copies->axis)) {
@@ -186,7 +195,7 @@ std::optional<Copies> matchCopies(Value x, std::string &why) {
     // tensor), concatenated on the inserted axis.
     std::optional<Copies> first;
     for (Value input : concat.getInputs()) {
-      std::optional<Copies> copies = matchUnsqueeze(input, why);
+      std::optional<Copies> copies = matchUnsqueeze(input, headAxis, why);
       if (!copies)
         return std::nullopt;
       if (first && (copies->source != first->source ||
@@ -209,12 +218,13 @@ std::optional<Copies> matchCopies(Value x, std::string &why) {
     return first;
   }
 
-  return matchUnsqueeze(x, why);
+  return matchUnsqueeze(x, headAxis, why);
 }
 
-/// One head (B x 1 x A x C) broadcast to all heads by an Expand or a Mul by
-/// ones (MQA).
+/// One head (B x 1 x A x C, the 1 on `headAxis`) broadcast to all heads by
+/// an Expand or a Mul by ones (MQA).
 std::optional<HeadRepetition> matchBroadcastHead(Value repeated,
+                                                 int64_t headAxis,
                                                  std::string &why) {
   Operation *def = repeated.getDefiningOp();
   Value data;
@@ -235,11 +245,13 @@ std::optional<HeadRepetition> matchBroadcastHead(Value repeated,
     return std::nullopt;
   }
   RankedTensorType in = getStaticType(data, 4);
-  if (!in || in.getDimSize(1) != 1)
+  if (!in || in.getDimSize(headAxis) != 1)
     return std::nullopt;
   ArrayRef<int64_t> out = cast<RankedTensorType>(repeated.getType()).getShape();
-  if (in.getDimSize(0) != out[0] || in.getDimSize(2) != out[2] ||
-      in.getDimSize(3) != out[3]) {
+  bool growsOtherDims = llvm::any_of(llvm::seq<int64_t>(0, 4), [&](int64_t d) {
+    return d != headAxis && in.getDimSize(d) != out[d];
+  });
+  if (growsOtherDims) {
     why = "the " + spelling + " (" + formatShape(data) + " to " +
           formatShape(repeated) + ") grows other dims than the head axis";
     return std::nullopt;
@@ -250,9 +262,10 @@ std::optional<HeadRepetition> matchBroadcastHead(Value repeated,
 } // namespace
 
 std::optional<HeadRepetition>
-mlir::attn::matchHeadRepetition(Value repeated, std::string *nearMiss) {
+mlir::attn::matchHeadRepetition(Value repeated, std::string *nearMiss,
+                                int64_t headAxis) {
   RankedTensorType outType = getStaticType(repeated, 4);
-  if (!outType)
+  if (!outType || (headAxis != 1 && headAxis != 2))
     return std::nullopt;
   ArrayRef<int64_t> out = outType.getShape();
   std::string why;
@@ -264,7 +277,8 @@ mlir::attn::matchHeadRepetition(Value repeated, std::string *nearMiss) {
 
   // MQA: one head broadcast.
   if (isa_and_nonnull<onnx::ExpandOp, onnx::MulOp>(repeated.getDefiningOp())) {
-    if (std::optional<HeadRepetition> head = matchBroadcastHead(repeated, why))
+    if (std::optional<HeadRepetition> head =
+            matchBroadcastHead(repeated, headAxis, why))
       return head;
     return fail();
   }
@@ -274,19 +288,20 @@ mlir::attn::matchHeadRepetition(Value repeated, std::string *nearMiss) {
     ValueRange inputs = concat.getInputs();
     int64_t axis =
         concat.getAxis() < 0 ? concat.getAxis() + 4 : concat.getAxis();
-    if (axis != 1 || inputs.empty() ||
+    if (axis != headAxis || inputs.empty() ||
         !llvm::all_equal(llvm::to_vector(inputs)))
       return std::nullopt;
     RankedTensorType in = getStaticType(inputs.front(), 4);
-    bool oneHead = in && in.getDimSize(1) == 1;
+    bool oneHead = in && in.getDimSize(headAxis) == 1;
     return HeadRepetition{inputs.front(), oneHead,
                           "Concat of copies on the head axis"};
   }
   if (auto tile = repeated.getDefiningOp<onnx::TileOp>()) {
     RankedTensorType in = getStaticType(tile.getInput(), 4);
-    if (!in || !tilesOnlyAxis(tile, 1))
+    if (!in || !tilesOnlyAxis(tile, headAxis))
       return std::nullopt;
-    bool oneHead = in.getDimSize(1) == 1 || out[1] == in.getDimSize(1);
+    bool oneHead = in.getDimSize(headAxis) == 1 ||
+                   out[headAxis] == in.getDimSize(headAxis);
     return HeadRepetition{tile.getInput(), oneHead, "Tile on the head axis"};
   }
 
@@ -296,24 +311,30 @@ mlir::attn::matchHeadRepetition(Value repeated, std::string *nearMiss) {
       reshape ? getStaticType(reshape.getData(), 5) : RankedTensorType();
   if (!midType)
     return std::nullopt;
-  std::optional<Copies> copies = matchCopies(reshape.getData(), why);
+  std::optional<Copies> copies =
+      matchCopies(reshape.getData(), headAxis, why);
   if (!copies)
     return fail();
   ArrayRef<int64_t> in =
       cast<RankedTensorType>(copies->source.getType()).getShape();
   ArrayRef<int64_t> mid = midType.getShape();
+  // mid is the source with the copy axis inserted; the Reshape merges the
+  // copy axis into the head axis next to it.
   int64_t groups = mid[copies->axis];
-  bool repeatsHeads = mid[0] == in[0] && mid[3] == in[2] && mid[4] == in[3] &&
-                      mid[3 - copies->axis] == in[1] && out[0] == in[0] &&
-                      out[1] == in[1] * groups && out[2] == in[2] &&
-                      out[3] == in[3];
+  bool repeatsHeads = true;
+  for (int64_t d = 0; d < 4; ++d) {
+    int64_t midDim = d < copies->axis ? d : d + 1;
+    repeatsHeads &= mid[midDim] == in[d] &&
+                    out[d] == (d == headAxis ? in[d] * groups : in[d]);
+  }
   if (!repeatsHeads) {
     why = "the Reshape of the " + copies->spelling + " copies from " +
           formatShape(reshape.getData()) + " to " + formatShape(repeated) +
           " does not merge just the head and copy axes";
     return fail();
   }
-  bool grouped = copies->axis == 2 || in[1] == 1 || groups == 1;
+  bool grouped =
+      copies->axis == headAxis + 1 || in[headAxis] == 1 || groups == 1;
   return HeadRepetition{copies->source, grouped,
                         copies->spelling + " on axis " +
                             std::to_string(copies->axis) + " + Reshape"};

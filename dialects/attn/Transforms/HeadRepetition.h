@@ -19,8 +19,8 @@
 
 namespace mlir::attn {
 
-/// `repeated` (B x Hkv*G x A x C) holds the heads of `source`
-/// (B x Hkv x A x C), each repeated G times.
+/// `repeated` (B x Hkv*G x A x C, or with the heads on dim 2) holds the
+/// heads of `source` (B x Hkv x A x C), each repeated G times.
 struct HeadRepetition {
   Value source;
   /// True when head h of `repeated` is head h / G of `source` (contiguous
@@ -32,14 +32,17 @@ struct HeadRepetition {
   std::string spelling;
 };
 
-/// Recognises `repeated` as a repetition of heads along dim 1; nullopt when
-/// it is not one. When `repeated` is spelled like one (a Reshape of rank-5
-/// copies of an Unsqueeze, a broadcast of one head) but a condition that
-/// makes it exact fails, it is not one either, and `nearMiss` (when given)
-/// receives the condition, for remarks.
+/// Recognises `repeated` as a repetition of heads along dim `headAxis` (1:
+/// B x H x A x C, attention's layout; 2: B x A x H x C, the B x S x H x D
+/// layout that projections reshape to); nullopt when it is not one. When
+/// `repeated` is spelled like one (a Reshape of rank-5 copies of an
+/// Unsqueeze, a broadcast of one head) but a condition that makes it exact
+/// fails, it is not one either, and `nearMiss` (when given) receives the
+/// condition, for remarks.
 std::optional<HeadRepetition> matchHeadRepetition(Value repeated,
                                                   std::string *nearMiss =
-                                                      nullptr);
+                                                      nullptr,
+                                                  int64_t headAxis = 1);
 
 } // namespace mlir::attn
 

@@ -24,6 +24,13 @@
 // composed with the exporter's own) and gives the Scan's users the op's
 // results in token-major order.
 //
+// Inverse GQA (Qwen3-Next: Hk key heads, Hv = G Hk value heads) has no
+// LinearAttention form, so exporters repeat k, and q with it, to the Hv
+// heads before the Scan (HF's repeat_interleave: head h reads head h / G).
+// The rewrite reads k, or q and k, unrepeated when the repetition is exact
+// and grouped: the op then maps state head h to key head h / G itself
+// (q keeps its repetition unless it is repeated exactly like k).
+//
 //===----------------------------------------------------------------------===//
 
 #include "HeadRepetition.h"
@@ -627,12 +634,107 @@ Value buildHeadMajor(PatternRewriter &rewriter, Location loc, Value scanInput,
                                 buildI64Constant(rewriter, loc, shape));
 }
 
+/// A q or k scan input (T x B x H x D) that is `Transpose(repeated, perm)`
+/// (or `repeated` itself), with `repeated` a head repetition.
+struct RepeatedScanInput {
+  HeadRepetition repetition;
+  SmallVector<int64_t> perm;
+  int64_t sourceHeads = 0;
+};
+
+/// The repetition behind `scanInput`, seen through the exporter's
+/// Transpose; `nearMiss` receives why a repetition-like spelling is not one.
+std::optional<RepeatedScanInput> matchRepeatedScanInput(Value scanInput,
+                                                        std::string &nearMiss) {
+  RepeatedScanInput result;
+  result.perm = {0, 1, 2, 3};
+  Value repeated = scanInput;
+  if (auto transpose = scanInput.getDefiningOp<onnx::TransposeOp>()) {
+    if (!transpose.getPerm())
+      return std::nullopt;
+    result.perm.assign(transpose.getPerm()->begin(),
+                       transpose.getPerm()->end());
+    repeated = transpose.getData();
+  }
+  // The scan input's head dim (2) is dim perm[2] of the repetition.
+  std::optional<HeadRepetition> repetition =
+      matchHeadRepetition(repeated, &nearMiss, result.perm[2]);
+  if (!repetition)
+    return std::nullopt;
+  result.repetition = *repetition;
+  result.sourceHeads = cast<RankedTensorType>(repetition->source.getType())
+                           .getDimSize(result.perm[2]);
+  return result;
+}
+
+/// Which of q and k the op reads unrepeated.
+struct AbsorbedRepetitions {
+  std::optional<RepeatedScanInput> query, key;
+  /// Why a repetition of q or k stays, for remarks; empty when none does.
+  std::string kept;
+};
+
+/// Decides which repetitions of q and k the op absorbs: k's when it is
+/// grouped (state head h reads key head h / G, the op's mapping), and q's
+/// when it repeats q exactly like k (then Hq = Hk and output head h reads
+/// query head h / G). A q repeated any other way keeps both.
+AbsorbedRepetitions absorbRepetitions(Value queryInput, Value keyInput,
+                                      int64_t stateHeads) {
+  AbsorbedRepetitions result;
+  std::string queryNearMiss, keyNearMiss;
+  std::optional<RepeatedScanInput> query =
+      matchRepeatedScanInput(queryInput, queryNearMiss);
+  std::optional<RepeatedScanInput> key =
+      matchRepeatedScanInput(keyInput, keyNearMiss);
+  const char *kept = ": attn.linear_attention reads the repeated heads";
+  if (!key) {
+    if (!keyNearMiss.empty())
+      result.kept = "k heads look repeated, but " + keyNearMiss + kept;
+    else if (query)
+      result.kept = "only q heads are repeated (by " +
+                    query->repetition.spelling + "), not k's" + kept;
+    return result;
+  }
+  if (!key->repetition.grouped) {
+    result.kept = "k heads are repeated by " + key->repetition.spelling +
+                  ", which gives state head h the key head h % Hk, not "
+                  "attn.linear_attention's h / (Hv / Hk)" +
+                  kept;
+    return result;
+  }
+  if (!query) {
+    if (!queryNearMiss.empty()) {
+      result.kept = "q heads look repeated, but " + queryNearMiss + kept;
+      return result;
+    }
+    result.key = key;
+    return result;
+  }
+  int64_t queryHeads =
+      cast<RankedTensorType>(queryInput.getType()).getDimSize(2);
+  if (!query->repetition.grouped || queryHeads != stateHeads ||
+      query->sourceHeads != key->sourceHeads) {
+    result.kept = "q and k heads are repeated differently (q by " +
+                  query->repetition.spelling + " from " +
+                  std::to_string(query->sourceHeads) + " to " +
+                  std::to_string(queryHeads) + " heads, k by " +
+                  key->repetition.spelling + " from " +
+                  std::to_string(key->sourceHeads) + " to " +
+                  std::to_string(stateHeads) + ")" + kept;
+    return result;
+  }
+  result.query = query;
+  result.key = key;
+  return result;
+}
+
 /// The permutation from the op's B x Hq x T x Dv output to the Scan's
 /// T x B x Hq x Dv.
 constexpr int64_t kTokenMajor[] = {2, 0, 1, 3};
 
 struct RaiseLinearAttentionScan : OpRewritePattern<onnx::ScanOp> {
-  using OpRewritePattern::OpRewritePattern;
+  RaiseLinearAttentionScan(MLIRContext *context, bool remarks)
+      : OpRewritePattern(context), remarks(remarks) {}
 
   LogicalResult matchAndRewrite(onnx::ScanOp scan,
                                 PatternRewriter &rewriter) const override {
@@ -654,18 +756,33 @@ struct RaiseLinearAttentionScan : OpRewritePattern<onnx::ScanOp> {
       return buildHeadMajor(rewriter, loc, scanInputs[slot], batch, heads,
                             dropLast);
     };
-    // q, k, v in the op's type (only exact widening to f32 gets here).
-    auto operand = [&](unsigned slot) {
-      Value x = headMajor(slot, sliceType(slot).getDimSize(1), false);
+    AbsorbedRepetitions absorbed = absorbRepetitions(
+        scanInputs[match->query], scanInputs[match->key], kvHeads);
+    if (remarks && !absorbed.kept.empty())
+      scan.emitRemark() << absorbed.kept;
+    // q, k, v in the op's type (only exact widening to f32 gets here); q
+    // and k from before an absorbed repetition.
+    auto operand = [&](unsigned slot,
+                       const std::optional<RepeatedScanInput> &repeated) {
+      Value x;
+      if (repeated) {
+        // The scan input's Transpose applied to the source, then to
+        // head-major order.
+        ArrayRef<int64_t> perm = repeated->perm;
+        x = buildTranspose(rewriter, loc, repeated->repetition.source,
+                           {perm[1], perm[2], perm[0], perm[3]});
+      } else {
+        x = headMajor(slot, sliceType(slot).getDimSize(1), false);
+      }
       if (getElementTypeOrSelf(x.getType()) == match->elementType)
         return x;
       auto type = cast<RankedTensorType>(x.getType());
       return Value(onnx::CastOp::create(
           rewriter, loc, type.clone(match->elementType), x, /*to=f32*/ 1));
     };
-    Value query = operand(match->query);
-    Value key = operand(match->key);
-    Value value = operand(match->value);
+    Value query = operand(match->query, absorbed.query);
+    Value key = operand(match->key, absorbed.key);
+    Value value = operand(match->value, std::nullopt);
     Value decay, beta;
     if (match->decay) {
       // One decay per key channel, or one per head (a last dim of 1).
@@ -675,10 +792,11 @@ struct RaiseLinearAttentionScan : OpRewritePattern<onnx::ScanOp> {
     if (match->beta)
       beta = headMajor(*match->beta, kvHeads, /*dropLast=*/true);
 
-    auto queryType = cast<RankedTensorType>(query.getType());
+    // The Scan's output heads (the op's, with or without the repetitions).
+    auto queryType = sliceType(match->query);
     auto valueType = cast<RankedTensorType>(value.getType());
     auto outputType = RankedTensorType::get({batch, queryType.getDimSize(1),
-                                             queryType.getDimSize(2),
+                                             valueType.getDimSize(2),
                                              valueType.getDimSize(3)},
                                             match->elementType);
     auto presentType = stateType.clone(match->elementType);
@@ -720,13 +838,16 @@ struct RaiseLinearAttentionScan : OpRewritePattern<onnx::ScanOp> {
     rewriter.eraseOp(scan);
     return success();
   }
+
+  /// Whether to say why q or k is read with the heads the graph repeated.
+  bool remarks;
 };
 
 } // namespace
 
 void mlir::attn::populateLinearAttentionRaisingPatterns(
-    RewritePatternSet &patterns) {
-  patterns.add<RaiseLinearAttentionScan>(patterns.getContext());
+    RewritePatternSet &patterns, bool remarks) {
+  patterns.add<RaiseLinearAttentionScan>(patterns.getContext(), remarks);
 }
 
 std::optional<std::string>

@@ -21,7 +21,7 @@ struct RaiseLinearAttentionPass
 
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    attn::populateLinearAttentionRaisingPatterns(patterns);
+    attn::populateLinearAttentionRaisingPatterns(patterns, remarks);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
     if (!remarks)

@@ -1,13 +1,16 @@
 //===- LinearAttention.cpp - Lowering of attn.linear_attention ------------===//
 //
 // The recurrent form: an scf.for over the tokens carries the state
-// S [B, Hkv, Dk, Dv] as an iter_arg in the compute type (f32 for f16/bf16).
-// Each step reads the token's slices and runs
+// S [B, Hv, Dk, Dv] as an iter_arg in the compute type (f32 for f16/bf16).
+// Each step reads the token's slices and runs, with h a state head, kh(h)
+// its key head and sh(o), qh(o) the state and query heads of output head o
+// (LinearAttentionHeads.h),
 //
-//   retrieval (delta rules):  u[b,h,j]   = sum_i a[b,h,(i)] S[b,h,i,j] k[b,h,i]
-//   update:                   S[b,h,i,j] = a S[b,h,i,j] + k[b,h,i] w[b,h,j]
+//   retrieval (delta rules):  u[b,h,j]   = sum_i a[b,h,(i)] S[b,h,i,j]
+//                                                   * k[b,kh(h),i]
+//   update:                   S[b,h,i,j] = a S[b,h,i,j] + k[b,kh(h),i] w[b,h,j]
 //                             w = beta (v - u)   (delta rules)   or   v
-//   readout:                  o[b,q,t,j] = sum_i q[b,q,i] S[b,q/G,i,j]
+//   readout:                  o[b,o,t,j] = sum_i q[b,qh(o),i] S[b,sh(o),i,j]
 //
 // with a = exp(decay) for the gated rules (else 1), which is exactly the
 // op's "decay, then delta-update, then read" order. The update writes the
@@ -25,6 +28,7 @@
 #include "AttentionCommon.h"
 #include "AttnLoweringUtils.h"
 #include "LinearAttentionChunked.h"
+#include "LinearAttentionHeads.h"
 #include "Patterns.h"
 
 #include "attnc/Dialect/Attn/IR/AttnOps.h"
@@ -87,15 +91,15 @@ Value extractToken(OpBuilder &b, Location loc, Value tensor, Value t) {
 
 /// The operands of one step, each without the time dim.
 struct Step {
-  Value query, key, value; ///< [B,Hq,Dk], [B,Hkv,Dk], [B,Hkv,Dv]
-  Value alpha;             ///< exp(decay): [B,Hkv] or [B,Hkv,Dk]; or null
-  Value beta;              ///< [B,Hkv]; or null
+  Value query, key, value; ///< [B,Hq,Dk], [B,Hk,Dk], [B,Hv,Dv]
+  Value alpha;             ///< exp(decay): [B,Hv] or [B,Hv,Dk]; or null
+  Value beta;              ///< [B,Hv]; or null
 };
 
 /// The static description of the recurrence.
 struct Recurrence {
   FloatType computeType;
-  KVHeadMapping heads;
+  LinearHeads heads;
   MLIRContext *ctx;
 
   /// Map of the decay factor over loops whose first three are (b, h, i).
@@ -110,7 +114,7 @@ struct Recurrence {
     return castFloat(b, loc, value, computeType);
   }
 
-  /// u[b,h,j] = sum_i a S[b,h,i,j] k[b,h,i], into `init` (overwritten).
+  /// u[b,h,j] = sum_i a S[b,h,i,j] k[b,kh(h),i], into `init` (overwritten).
   Value buildRetrieval(OpBuilder &builder, Location loc, const Step &step,
                        Value state, Value init) const {
     AffineExpr b, h, j, i;
@@ -120,8 +124,9 @@ struct Recurrence {
         linalg::FillOp::create(builder, loc, ValueRange{zero}, ValueRange{init})
             .getResult(0);
     SmallVector<Value> inputs = {state, step.key};
-    SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {b, h, i, j}, ctx),
-                                   AffineMap::get(4, 0, {b, h, i}, ctx)};
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0, {b, h, i, j}, ctx),
+        AffineMap::get(4, 0, {b, heads.keyOfState.getExpr(h), i}, ctx)};
     if (step.alpha) {
       inputs.push_back(step.alpha);
       maps.push_back(alphaMap(step.alpha, 4, b, h, i));
@@ -142,14 +147,15 @@ struct Recurrence {
         ->getResult(0);
   }
 
-  /// S[b,h,i,j] = a S[b,h,i,j] + k[b,h,i] w[b,h,j], in place on `state`.
+  /// S[b,h,i,j] = a S[b,h,i,j] + k[b,kh(h),i] w[b,h,j], in place on `state`.
   Value buildUpdate(OpBuilder &builder, Location loc, const Step &step,
                     Value state, Value retrieved) const {
     AffineExpr b, h, i, j;
     bindDims(ctx, b, h, i, j);
     SmallVector<Value> inputs = {step.key, step.value};
-    SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {b, h, i}, ctx),
-                                   AffineMap::get(4, 0, {b, h, j}, ctx)};
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0, {b, heads.keyOfState.getExpr(h), i}, ctx),
+        AffineMap::get(4, 0, {b, h, j}, ctx)};
     int64_t alphaArg = -1, betaArg = -1;
     if (step.alpha) {
       alphaArg = inputs.size();
@@ -185,11 +191,11 @@ struct Recurrence {
         ->getResult(0);
   }
 
-  /// acc[b,q,t,j] = sum_i q[b,q,i] S[b,q/G,i,j] (unscaled).
+  /// acc[b,o,t,j] = sum_i q[b,qh(o),i] S[b,sh(o),i,j] (unscaled).
   Value buildReadout(OpBuilder &builder, Location loc, const Step &step,
                      Value state, Value acc, Value t) const {
-    AffineExpr b, q, j, i;
-    bindDims(ctx, b, q, j, i);
+    AffineExpr b, o, j, i;
+    bindDims(ctx, b, o, j, i);
     TokenSlice slice = getTokenSlice(builder, loc, acc, t);
     Value row = tensor::ExtractSliceOp::create(builder, loc, slice.type, acc,
                                                slice.offsets, slice.sizes,
@@ -198,9 +204,9 @@ struct Recurrence {
     row = linalg::FillOp::create(builder, loc, ValueRange{zero}, ValueRange{row})
               .getResult(0);
     SmallVector<AffineMap> maps = {
-        AffineMap::get(4, 0, {b, q, i}, ctx),
-        AffineMap::get(4, 0, {b, heads.getExpr(q), i, j}, ctx),
-        AffineMap::get(4, 0, {b, q, j}, ctx)};
+        AffineMap::get(4, 0, {b, heads.queryOfOutput.getExpr(o), i}, ctx),
+        AffineMap::get(4, 0, {b, heads.stateOfOutput.getExpr(o), i, j}, ctx),
+        AffineMap::get(4, 0, {b, o, j}, ctx)};
     row = createGeneric(builder, loc, {step.query, state}, {row}, maps,
                         getIterators(3, 1),
                         [&](OpBuilder &nb, Location nl, ValueRange args) {
@@ -241,12 +247,10 @@ struct LinearAttentionLowering : OpConversionPattern<attn::LinearAttentionOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Value query = adaptor.getQuery(), key = adaptor.getKey(),
           value = adaptor.getValue();
-    FailureOr<KVHeadMapping> heads =
-        getKVHeadMapping(op.getQuery().getType().getDimSize(1),
-                         op.getKey().getType().getDimSize(1));
+    FailureOr<LinearHeads> heads = getLinearHeads(op);
     if (failed(heads))
       return rewriter.notifyMatchFailure(
-          op, "expects static query and key/value head counts");
+          op, "expects static query, key and value head counts");
     if (!op.getScale() &&
         ShapedType::isDynamic(op.getQuery().getType().getDimSize(3)))
       return rewriter.notifyMatchFailure(
@@ -256,7 +260,7 @@ struct LinearAttentionLowering : OpConversionPattern<attn::LinearAttentionOp> {
     Recurrence rec{getComputeType(element), *heads, op.getContext()};
 
     SmallVector<OpFoldResult> stateSizes = {
-        getDimSize(rewriter, loc, key, 0), getDimSize(rewriter, loc, key, 1),
+        getDimSize(rewriter, loc, key, 0), getDimSize(rewriter, loc, value, 1),
         getDimSize(rewriter, loc, key, 3), getDimSize(rewriter, loc, value, 3)};
     Value state;
     if (Value past = adaptor.getPastState())
@@ -269,15 +273,16 @@ struct LinearAttentionLowering : OpConversionPattern<attn::LinearAttentionOp> {
       alpha = buildDecayFactors(rewriter, loc, decay, rec.computeType);
     Value beta = adaptor.getBeta();
 
-    // [B, Hq, T, Dv]: every row is filled by its step.
+    // [B, Ho, T, Dv]: every row is filled by its step.
     SmallVector<OpFoldResult> outputSizes = {
         getDimSize(rewriter, loc, query, 0),
-        getDimSize(rewriter, loc, query, 1),
+        heads->outputsFollowQuery ? getDimSize(rewriter, loc, query, 1)
+                                  : getDimSize(rewriter, loc, value, 1),
         getDimSize(rewriter, loc, query, 2),
         getDimSize(rewriter, loc, value, 3)};
     SmallVector<Value> iterArgs = {
         state, createEmpty(rewriter, loc, outputSizes, rec.computeType)};
-    // The retrieval's accumulator [B, Hkv, Dv], reused by every step.
+    // The retrieval's accumulator [B, Hv, Dv], reused by every step.
     if (beta)
       iterArgs.push_back(createEmpty(rewriter, loc, sizesOf(rewriter, loc, value,
                                                             kTimeDim),

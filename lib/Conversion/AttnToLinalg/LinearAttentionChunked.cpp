@@ -5,8 +5,9 @@
 // than one token, or no chunk_size and at least 64 tokens (then C = 64). Tokens
 // are cut into chunks of C (the tail padded with zeros: a zero key, value and
 // beta write nothing, a zero log-decay keeps the state); an scf.for over chunks
-// carries the state S [B,Hkv,Dk,Dv] and does per chunk, with rows r, u of the
-// chunk, all in f32:
+// carries the state S [B,Hv,Dk,Dv] and does per chunk, with rows r, u of the
+// chunk, all in f32 (K read through each state head's key head, Q through
+// each output head's query and state heads, LinearAttentionHeads.h):
 //
 //   gamma_r = sum_{u<=r} g_u            (cumulative log-decay; 0 ungated)
 //   Gamma_ru = exp(gamma_r - gamma_u)   for u <= r, else 0
@@ -34,6 +35,7 @@
 #include "LinearAttentionChunked.h"
 #include "AttentionCommon.h"
 #include "AttnLoweringUtils.h"
+#include "LinearAttentionHeads.h"
 
 #include "attnc/Dialect/Attn/IR/AttnOps.h"
 
@@ -59,8 +61,8 @@ SmallVector<OpFoldResult> staticSizes(OpBuilder &b, ArrayRef<int64_t> shape) {
   });
 }
 
-/// The decay of one chunk: cumulative log-decays gamma (per head
-/// [B,Hkv,C] or per key channel [B,Hkv,C,Dk]; null when ungated) and the
+/// The decay of one chunk: cumulative log-decays gamma (per state head
+/// [B,Hv,C] or per key channel [B,Hv,C,Dk]; null when ungated) and the
 /// factors built from them.
 struct ChunkDecay {
   Value gamma;
@@ -75,7 +77,7 @@ struct ChunkDecay {
 /// Builds the chunked form for one op with static shapes.
 class ChunkedBuilder {
 public:
-  ChunkedBuilder(OpBuilder &b, Location loc, FloatType f32, KVHeadMapping heads,
+  ChunkedBuilder(OpBuilder &b, Location loc, FloatType f32, LinearHeads heads,
                  int64_t chunk)
       : b(b), loc(loc), f32(f32), heads(heads), chunk(chunk),
         ctx(b.getContext()) {}
@@ -126,9 +128,9 @@ public:
     return AffineMap::get(numDims, 0, exprs, ctx);
   }
 
-  /// The decay of a chunk whose log-decays are `g` ([B,Hkv,C(,Dk)], or null
-  /// when ungated); `batch` and `kvHeads` size the masks.
-  ChunkDecay buildDecay(Value g, int64_t batch, int64_t kvHeads) {
+  /// The decay of a chunk whose log-decays are `g` ([B,Hv,C(,Dk)], or null
+  /// when ungated); `batch` and `stateHeads` size the masks.
+  ChunkDecay buildDecay(Value g, int64_t batch, int64_t stateHeads) {
     ChunkDecay decay;
     if (g) {
       decay.gamma = cumulativeDecay(g);
@@ -136,30 +138,33 @@ public:
       std::tie(decay.fromStart, decay.toEnd) = decayVectors(decay.gamma);
     }
     if (!decay.perChannel) {
-      decay.inclusive = decayMatrix(decay.gamma, batch, kvHeads, false);
-      decay.strict = decayMatrix(decay.gamma, batch, kvHeads, true);
+      decay.inclusive = decayMatrix(decay.gamma, batch, stateHeads, false);
+      decay.strict = decayMatrix(decay.gamma, batch, stateHeads, true);
     }
     return decay;
   }
 
   /// The rows the chunk writes for the delta rules: solves
   /// (I + L) W = diag(beta) (V - exp(gamma) o (K S)) by forward
-  /// substitution, L[r,u] = beta_r sum_i k_r[i] k_u[i] Gamma_ru[i] (u < r).
+  /// substitution, L[r,u] = beta_r sum_i k_r[i] k_u[i] Gamma_ru[i] (u < r),
+  /// per state head (k of its key head).
   Value deltaRows(Value k, Value v, Value beta, Value state,
                   const ChunkDecay &decay) {
     auto vShape = cast<RankedTensorType>(v.getType()).getShape();
-    int64_t batch = vShape[0], kvHeads = vShape[1], dv = vShape[3];
-    Value lower = decayedScores(k, k, decay, /*strict=*/true, beta);
+    int64_t batch = vShape[0], stateHeads = vShape[1], dv = vShape[3];
+    // Heads x are the state heads (KVHeadMapping(): the identity).
+    Value lower = decayedScores(k, heads.keyOfState, KVHeadMapping(),
+                                stateHeads, k, decay, /*strict=*/true, beta);
     // R = beta_r (v[r,j] - sum_i k[r,i] exp(gamma_r[i]) S[i,j]).
-    Value keyState = decayedStateRead(k, state, decay.fromStart,
-                                      /*queryHeads=*/false);
+    Value keyState = decayedStateRead(k, heads.keyOfState, KVHeadMapping(),
+                                      stateHeads, state, decay.fromStart);
     AffineExpr bd, h, r, j;
     bindDims(ctx, bd, h, r, j);
     AffineMap rows = map(4, {bd, h, r, j});
     Value rhs =
         createGeneric(
             b, loc, {v, keyState, beta},
-            {createEmpty(b, loc, staticSizes(b, {batch, kvHeads, chunk, dv}),
+            {createEmpty(b, loc, staticSizes(b, {batch, stateHeads, chunk, dv}),
                          f32)},
             {rows, rows, map(4, {bd, h, r}), rows}, getIterators(4),
             [&](OpBuilder &nb, Location nl, ValueRange args) {
@@ -182,10 +187,10 @@ public:
               nb.getIndexAttr(0), nb.getIndexAttr(0), row, nb.getIndexAttr(0)};
           SmallVector<OpFoldResult> strides(4, nb.getIndexAttr(1));
           auto rowOf = [&](Value x, int64_t width) {
-            auto type = RankedTensorType::get({batch, kvHeads, width}, f32);
+            auto type = RankedTensorType::get({batch, stateHeads, width}, f32);
             return Value(tensor::ExtractSliceOp::create(
                 nb, nl, type, x, offsets,
-                staticSizes(nb, {batch, kvHeads, 1, width}), strides));
+                staticSizes(nb, {batch, stateHeads, 1, width}), strides));
           };
           Value lowerRow = rowOf(lower, chunk);
           Value wRow = rowOf(w, dv);
@@ -196,7 +201,8 @@ public:
           Value corr =
               createGeneric(
                   nb, nl, {lowerRow, w},
-                  {createFilled(nb, nl, staticSizes(nb, {batch, kvHeads, dv}),
+                  {createFilled(nb, nl,
+                                staticSizes(nb, {batch, stateHeads, dv}),
                                 createFloat(nb, nl, f32, 0.0))},
                   {map(4, {bd, h, u}), map(4, {bd, h, u, j}),
                    map(4, {bd, h, j})},
@@ -211,7 +217,7 @@ public:
           Value next =
               createGeneric(
                   nb, nl, {wRow, corr},
-                  {createEmpty(nb, nl, staticSizes(nb, {batch, kvHeads, dv}),
+                  {createEmpty(nb, nl, staticSizes(nb, {batch, stateHeads, dv}),
                                f32)},
                   {rowMap, rowMap, rowMap}, getIterators(3),
                   [&](OpBuilder &bb, Location bl, ValueRange a) {
@@ -221,25 +227,29 @@ public:
                   ->getResult(0);
           Value updated = tensor::InsertSliceOp::create(
               nb, nl, next, w, offsets,
-              staticSizes(nb, {batch, kvHeads, 1, dv}), strides);
+              staticSizes(nb, {batch, stateHeads, 1, dv}), strides);
           scf::YieldOp::create(nb, nl, updated);
         });
     return loop.getResult(0);
   }
 
-  /// O[b,q,r,j] = sum_i q[r,i] exp(gamma_r[i]) S[i,j]
-  ///            + sum_u (sum_i q[r,i] k[u,i] Gamma_ru[i]) W[u,j].
+  /// O[b,o,r,j] = sum_i q[r,i] exp(gamma_r[i]) S[i,j]
+  ///            + sum_u (sum_i q[r,i] k[u,i] Gamma_ru[i]) W[u,j]
+  /// for `outputHeads` output heads o, each with its query and state head.
   Value chunkOutput(Value q, Value k, Value w, Value state,
-                    const ChunkDecay &decay) {
+                    const ChunkDecay &decay, int64_t outputHeads) {
     Value fromState =
-        decayedStateRead(q, state, decay.fromStart, /*queryHeads=*/true);
-    Value scores = decayedScores(q, k, decay, /*strict=*/false, Value());
-    AffineExpr bd, hq, r, j, u;
-    bindDims(ctx, bd, hq, r, j, u);
-    AffineExpr h = heads.getExpr(hq);
+        decayedStateRead(q, heads.queryOfOutput, heads.stateOfOutput,
+                         outputHeads, state, decay.fromStart);
+    Value scores =
+        decayedScores(q, heads.queryOfOutput, heads.stateOfOutput, outputHeads,
+                      k, decay, /*strict=*/false, Value());
+    AffineExpr bd, o, r, j, u;
+    bindDims(ctx, bd, o, r, j, u);
+    AffineExpr h = heads.stateOfOutput.getExpr(o);
     return createGeneric(b, loc, {scores, w}, {fromState},
-                         {map(5, {bd, hq, r, u}), map(5, {bd, h, u, j}),
-                          map(5, {bd, hq, r, j})},
+                         {map(5, {bd, o, r, u}), map(5, {bd, h, u, j}),
+                          map(5, {bd, o, r, j})},
                          getIterators(4, 1),
                          [&](OpBuilder &nb, Location nl, ValueRange args) {
                            Value p =
@@ -251,7 +261,8 @@ public:
   }
 
   /// S'[b,h,i,j] = exp(gamma_{C-1}[i]) S[i,j]
-  ///             + sum_u exp(gamma_{C-1}[i] - gamma_u[i]) k[u,i] W[u,j].
+  ///             + sum_u exp(gamma_{C-1}[i] - gamma_u[i]) k[u,i] W[u,j],
+  /// k of the state head's key head.
   Value nextState(Value k, Value w, Value state, const ChunkDecay &decay) {
     auto shape = cast<RankedTensorType>(state.getType()).getShape();
     AffineExpr bd, h, i, j, u;
@@ -274,8 +285,9 @@ public:
     }
     bindDims(ctx, bd, h, i, j, u);
     SmallVector<Value> inputs = {k, w};
-    SmallVector<AffineMap> maps = {map(5, {bd, h, u, i}),
-                                   map(5, {bd, h, u, j})};
+    SmallVector<AffineMap> maps = {
+        map(5, {bd, heads.keyOfState.getExpr(h), u, i}),
+        map(5, {bd, h, u, j})};
     if (decay.toEnd) {
       inputs.push_back(decay.toEnd);
       maps.push_back(decay.perChannel ? map(5, {bd, h, u, i})
@@ -345,7 +357,8 @@ private:
   }
 
   /// Per-head Gamma (see ChunkDecay), or the causal mask when ungated.
-  Value decayMatrix(Value gamma, int64_t batch, int64_t kvHeads, bool strict) {
+  Value decayMatrix(Value gamma, int64_t batch, int64_t stateHeads,
+                    bool strict) {
     AffineExpr bd, h, r, u;
     bindDims(ctx, bd, h, r, u);
     SmallVector<Value> inputs;
@@ -358,7 +371,7 @@ private:
     return createGeneric(
                b, loc, inputs,
                {createEmpty(b, loc,
-                            staticSizes(b, {batch, kvHeads, chunk, chunk}),
+                            staticSizes(b, {batch, stateHeads, chunk, chunk}),
                             f32)},
                maps, getIterators(4),
                [&](OpBuilder &nb, Location nl, ValueRange args) {
@@ -383,20 +396,21 @@ private:
         linalg::IndexOp::create(nb, nl, rDim));
   }
 
-  /// s[b,x,r,u] = (rowScale_r) sum_i a[b,x,r,i] c[b,h(x),u,i] Gamma_ru(i),
-  /// with x a query head (a = q) or a KV head (a = k); rowScale optional.
+  /// s[b,x,r,u] = (rowScale_r) sum_i a[b,ah(x),r,i] k[b,kh(h),u,i] Gamma_ru(i)
+  /// for `numHeads` heads x, each with head ah(x) of `a` and state head
+  /// h = sh(x) (whose decay and rowScale apply); rowScale optional.
   /// Per channel the decay goes inside the sum, exp(-inf) masking.
-  Value decayedScores(Value a, Value c, const ChunkDecay &decay, bool strict,
-                      Value rowScale) {
+  Value decayedScores(Value a, KVHeadMapping aHeadOf, KVHeadMapping stateOf,
+                      int64_t numHeads, Value k, const ChunkDecay &decay,
+                      bool strict, Value rowScale) {
     auto aShape = cast<RankedTensorType>(a.getType()).getShape();
-    bool queryHeads =
-        aShape[1] != cast<RankedTensorType>(c.getType()).getDimSize(1);
     AffineExpr bd, x, r, u, i;
     bindDims(ctx, bd, x, r, u, i);
-    AffineExpr h = queryHeads ? heads.getExpr(x) : x;
-    SmallVector<Value> inputs = {a, c};
-    SmallVector<AffineMap> maps = {map(5, {bd, x, r, i}),
-                                   map(5, {bd, h, u, i})};
+    AffineExpr h = stateOf.getExpr(x);
+    SmallVector<Value> inputs = {a, k};
+    SmallVector<AffineMap> maps = {
+        map(5, {bd, aHeadOf.getExpr(x), r, i}),
+        map(5, {bd, heads.keyOfState.getExpr(h), u, i})};
     bool perChannel = decay.perChannel;
     if (perChannel) {
       inputs.append({decay.gamma, decay.gamma});
@@ -411,7 +425,7 @@ private:
     }
     maps.push_back(map(5, {bd, x, r, u}));
     return createGeneric(
-               b, loc, inputs, {zeros({aShape[0], aShape[1], chunk, chunk})},
+               b, loc, inputs, {zeros({aShape[0], numHeads, chunk, chunk})},
                maps, getIterators(4, 1),
                [&](OpBuilder &nb, Location nl, ValueRange args) {
                  Value p = arith::MulFOp::create(nb, nl, args[0], args[1]);
@@ -434,17 +448,18 @@ private:
         ->getResult(0);
   }
 
-  /// out[b,x,r,j] = sum_i a[b,x,r,i] fromStart(h(x),r,i) S[b,h(x),i,j], with
-  /// fromStart per head or channel, or absent (ungated).
-  Value decayedStateRead(Value a, Value state, Value fromStart,
-                         bool queryHeads) {
+  /// out[b,x,r,j] = sum_i a[b,ah(x),r,i] fromStart(h,r,i) S[b,h,i,j] for
+  /// `numHeads` heads x with state head h = sh(x), fromStart per head or
+  /// channel, or absent (ungated).
+  Value decayedStateRead(Value a, KVHeadMapping aHeadOf, KVHeadMapping stateOf,
+                         int64_t numHeads, Value state, Value fromStart) {
     auto aShape = cast<RankedTensorType>(a.getType()).getShape();
     int64_t dv = cast<RankedTensorType>(state.getType()).getDimSize(3);
     AffineExpr bd, x, r, j, i;
     bindDims(ctx, bd, x, r, j, i);
-    AffineExpr h = queryHeads ? heads.getExpr(x) : x;
+    AffineExpr h = stateOf.getExpr(x);
     SmallVector<Value> inputs = {a, state};
-    SmallVector<AffineMap> maps = {map(5, {bd, x, r, i}),
+    SmallVector<AffineMap> maps = {map(5, {bd, aHeadOf.getExpr(x), r, i}),
                                    map(5, {bd, h, i, j})};
     if (fromStart) {
       inputs.push_back(fromStart);
@@ -454,7 +469,7 @@ private:
     }
     maps.push_back(map(5, {bd, x, r, j}));
     return createGeneric(
-               b, loc, inputs, {zeros({aShape[0], aShape[1], chunk, dv})}, maps,
+               b, loc, inputs, {zeros({aShape[0], numHeads, chunk, dv})}, maps,
                getIterators(4, 1),
                [&](OpBuilder &nb, Location nl, ValueRange args) {
                  Value p = arith::MulFOp::create(nb, nl, args[0], args[1]);
@@ -469,7 +484,7 @@ private:
   OpBuilder &b;
   Location loc;
   FloatType f32;
-  KVHeadMapping heads;
+  LinearHeads heads;
   int64_t chunk;
   MLIRContext *ctx;
 };
@@ -499,10 +514,9 @@ struct ChunkedLinearAttentionLowering
           op, "no chunk_size and a short prompt: recurrent form");
     if (!chunkSize)
       chunkSize = kDefaultChunkSize;
-    FailureOr<KVHeadMapping> heads = getKVHeadMapping(
-        queryType.getDimSize(1), op.getKey().getType().getDimSize(1));
+    FailureOr<LinearHeads> heads = getLinearHeads(op);
     if (failed(heads))
-      return rewriter.notifyMatchFailure(op, "no static GQA mapping");
+      return rewriter.notifyMatchFailure(op, "no static head mapping");
 
     Location loc = op.getLoc();
     Type element = queryType.getElementType();
@@ -523,14 +537,14 @@ struct ChunkedLinearAttentionLowering
                      : Value();
     auto kShape = op.getKey().getType().getShape();
     auto vShape = op.getValue().getType().getShape();
-    int64_t batch = kShape[0], kvHeads = kShape[1];
-    SmallVector<int64_t> stateShape = {batch, kvHeads, kShape[3], vShape[3]};
+    int64_t batch = kShape[0], stateHeads = vShape[1];
+    SmallVector<int64_t> stateShape = {batch, stateHeads, kShape[3], vShape[3]};
     Value state = adaptor.getPastState()
                       ? scaleAndCast(rewriter, loc, adaptor.getPastState(),
                                        Value(), f32)
                       : build.zeros(stateShape);
-    SmallVector<int64_t> outputShape = {batch, queryType.getDimSize(1), padded,
-                                        vShape[3]};
+    int64_t outputHeads = op.getOutput().getType().getDimSize(1);
+    SmallVector<int64_t> outputShape = {batch, outputHeads, padded, vShape[3]};
     Value output =
         createEmpty(rewriter, loc, staticSizes(rewriter, outputShape), f32);
 
@@ -545,12 +559,13 @@ struct ChunkedLinearAttentionLowering
           Value kc = chunkBuild.chunkOf(k, offset);
           Value vc = chunkBuild.chunkOf(v, offset);
           ChunkDecay decay = chunkBuild.buildDecay(
-              g ? chunkBuild.chunkOf(g, offset) : Value(), batch, kvHeads);
+              g ? chunkBuild.chunkOf(g, offset) : Value(), batch, stateHeads);
           Value w = vc;
           if (beta)
             w = chunkBuild.deltaRows(kc, vc, chunkBuild.chunkOf(beta, offset),
                                      args[0], decay);
-          Value out = chunkBuild.chunkOutput(qc, kc, w, args[0], decay);
+          Value out =
+              chunkBuild.chunkOutput(qc, kc, w, args[0], decay, outputHeads);
           Value next = chunkBuild.nextState(kc, w, args[0], decay);
           SmallVector<OpFoldResult> offsets = {
               b.getIndexAttr(0), b.getIndexAttr(0), offset, b.getIndexAttr(0)};

@@ -53,3 +53,26 @@ func.func @short_prompt_no_chunk_size(%q: tensor<1x2x8x3xf32>, %k: tensor<1x2x8x
   %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x2x8x3xf32>, tensor<1x2x8x3xf32>, tensor<1x2x8x2xf32> -> tensor<1x2x8x2xf32>, tensor<1x2x3x2xf32>
   return %o, %s : tensor<1x2x8x2xf32>, tensor<1x2x3x2xf32>
 }
+
+// -----
+
+// Inverse GQA (2 query/key heads, 4 value heads) in chunks of 2: every chunk
+// product runs over the 4 state heads, reading key (and query) head h / 2;
+// the state, the rows W and the output have 4 heads.
+// CHECK-DAG: #[[$A_HEAD:.+]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1 floordiv 2, d2, d4)>
+// CHECK-DAG: #[[$K_HEAD:.+]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1 floordiv 2, d3, d4)>
+// CHECK-DAG: #[[$K_STATE:.+]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1 floordiv 2, d4, d2)>
+// CHECK-LABEL: func.func @gated_delta_inverse_gqa_chunked
+// CHECK: scf.for {{.+}} -> (tensor<1x4x3x2xf32>, tensor<1x4x4x2xf32>)
+// CHECK-DAG: %[[QC:.+]] = tensor.extract_slice %{{.+}} : tensor<1x2x4x3xf32> to tensor<1x2x2x3xf32>
+// CHECK-DAG: %[[KC:.+]] = tensor.extract_slice %{{.+}} : tensor<1x2x4x3xf32> to tensor<1x2x2x3xf32>
+// L = beta_r Gamma_ru k_r.k_u per state head:
+// CHECK: linalg.generic {indexing_maps = [#[[$A_HEAD]], #[[$K_HEAD]], {{.*}} ins(%[[KC]], %[[KC]], {{.*}} : tensor<1x2x2x3xf32>, tensor<1x2x2x3xf32>, tensor<1x4x2x2xf32>, tensor<1x4x2xf32>) outs(%{{.+}} : tensor<1x4x2x2xf32>)
+// Output scores q_r.k_u per output head:
+// CHECK: linalg.generic {indexing_maps = [#[[$A_HEAD]], #[[$K_HEAD]], {{.*}} ins(%[[QC]], %[[KC]], {{.*}} : tensor<1x2x2x3xf32>, tensor<1x2x2x3xf32>, tensor<1x4x2x2xf32>) outs(%{{.+}} : tensor<1x4x2x2xf32>)
+// Next state: k of the state head's key head.
+// CHECK: linalg.generic {indexing_maps = [#[[$K_STATE]], {{.*}} ins(%[[KC]], {{.*}} : tensor<1x2x2x3xf32>, tensor<1x4x2x2xf32>, tensor<1x4x2xf32>) outs(%{{.+}} : tensor<1x4x3x2xf32>)
+func.func @gated_delta_inverse_gqa_chunked(%q: tensor<1x2x4x3xf32>, %k: tensor<1x2x4x3xf32>, %v: tensor<1x4x4x2xf32>, %g: tensor<1x4x4xf32>, %b: tensor<1x4x4xf32>) -> (tensor<1x4x4x2xf32>, tensor<1x4x3x2xf32>) {
+  %o, %s = attn.linear_attention %q, %k, %v decay(%g : tensor<1x4x4xf32>) beta(%b : tensor<1x4x4xf32>) {chunk_size = 2 : i64} : tensor<1x2x4x3xf32>, tensor<1x2x4x3xf32>, tensor<1x4x4x2xf32> -> tensor<1x4x4x2xf32>, tensor<1x4x3x2xf32>
+  return %o, %s : tensor<1x4x4x2xf32>, tensor<1x4x3x2xf32>
+}

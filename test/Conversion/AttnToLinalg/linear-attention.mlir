@@ -76,3 +76,35 @@ func.func @linear_f16_mqa(%q: tensor<1x2x3x4xf16>, %k: tensor<1x1x3x4xf16>, %v: 
       : tensor<1x2x3x4xf16>, tensor<1x1x3x4xf16>, tensor<1x1x3x2xf16> -> tensor<1x2x3x2xf16>, tensor<1x1x4x2xf16>
   return %o, %p : tensor<1x2x3x2xf16>, tensor<1x1x4x2xf16>
 }
+
+// -----
+
+// Inverse GQA (Qwen3-Next): 2 query/key heads, 4 value (state) heads. The
+// state, decay, beta and retrieval are per value head; state head h reads
+// key head h / 2 (retrieval and update), output head h reads query head
+// h / 2 from its own state.
+// CHECK-DAG: #[[$STATE:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3, d2)>
+// CHECK-DAG: #[[$KEY_R:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 floordiv 2, d3)>
+// CHECK-DAG: #[[$KEY_U:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 floordiv 2, d2)>
+// CHECK-LABEL: func.func @gated_delta_inverse_gqa
+// CHECK-SAME: (%[[Q:[^:]+]]: tensor<1x2x3x8xf32>, %[[K:[^:]+]]: tensor<1x2x3x8xf32>, %[[V:[^:]+]]: tensor<1x4x3x4xf32>
+// CHECK: %[[S0:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<1x4x8x4xf32>)
+// CHECK: %[[ACC0:.+]] = tensor.empty() : tensor<1x4x3x4xf32>
+// CHECK: %[[U0:.+]] = tensor.empty() : tensor<1x4x4xf32>
+// CHECK: scf.for %[[T:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[S:.+]] = %[[S0]], %[[ACC:.+]] = %[[ACC0]], %[[U:.+]] = %[[U0]])
+// CHECK-DAG: %[[QT:.+]] = tensor.extract_slice %[[Q]][0, 0, %[[T]], 0] [1, 2, 1, 8] [1, 1, 1, 1] : tensor<1x2x3x8xf32> to tensor<1x2x8xf32>
+// CHECK-DAG: %[[KT:.+]] = tensor.extract_slice %[[K]][0, 0, %[[T]], 0] [1, 2, 1, 8] [1, 1, 1, 1] : tensor<1x2x3x8xf32> to tensor<1x2x8xf32>
+// CHECK-DAG: %[[VT:.+]] = tensor.extract_slice %[[V]][0, 0, %[[T]], 0] [1, 4, 1, 4] [1, 1, 1, 1] : tensor<1x4x3x4xf32> to tensor<1x4x4xf32>
+// CHECK: %[[UN:.+]] = linalg.generic {indexing_maps = [#[[$STATE]], #[[$KEY_R]], {{.*}}]
+// CHECK-SAME: ins(%[[S]], %[[KT]], %{{.+}} : tensor<1x4x8x4xf32>, tensor<1x2x8xf32>, tensor<1x4xf32>) outs(%{{.+}} : tensor<1x4x4xf32>)
+// CHECK: %[[SN:.+]] = linalg.generic {indexing_maps = [#[[$KEY_U]], {{.*}}]
+// CHECK-SAME: ins(%[[KT]], %[[VT]], %{{.+}}, %{{.+}}, %[[UN]] : tensor<1x2x8xf32>, tensor<1x4x4xf32>, {{.*}}) outs(%[[S]] : tensor<1x4x8x4xf32>)
+// CHECK: %[[ROW:.+]] = tensor.extract_slice %[[ACC]][0, 0, %[[T]], 0] [1, 4, 1, 4]
+// CHECK: linalg.generic {indexing_maps = [#[[$KEY_R]], #[[$STATE]], {{.*}}]
+// CHECK-SAME: ins(%[[QT]], %[[SN]] : tensor<1x2x8xf32>, tensor<1x4x8x4xf32>) outs(%{{.+}} : tensor<1x4x4xf32>)
+func.func @gated_delta_inverse_gqa(%q: tensor<1x2x3x8xf32>, %k: tensor<1x2x3x8xf32>, %v: tensor<1x4x3x4xf32>,
+                                   %g: tensor<1x4x3xf32>, %b: tensor<1x4x3xf32>) -> (tensor<1x4x3x4xf32>, tensor<1x4x8x4xf32>) {
+  %o, %p = attn.linear_attention %q, %k, %v decay(%g : tensor<1x4x3xf32>) beta(%b : tensor<1x4x3xf32>)
+      : tensor<1x2x3x8xf32>, tensor<1x2x3x8xf32>, tensor<1x4x3x4xf32> -> tensor<1x4x3x4xf32>, tensor<1x4x8x4xf32>
+  return %o, %p : tensor<1x4x3x4xf32>, tensor<1x4x8x4xf32>
+}

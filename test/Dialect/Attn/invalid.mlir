@@ -498,7 +498,7 @@ func.func @linear_sequence(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x12x32xf32>,
 // -----
 
 func.func @linear_present_state(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x2x16x8xf32>) {
-  // expected-error @+1 {{expects present_state of shape [B, Hkv, Dk, Dv] = [1, 2, 32, 8], but got [1, 2, 8, 32]}}
+  // expected-error @+1 {{expects present_state of shape [B, Hv, Dk, Dv] = [1, 2, 32, 8], but got [1, 2, 8, 32]}}
   %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x2x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x2x8x32xf32>
   return
 }
@@ -506,7 +506,7 @@ func.func @linear_present_state(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32x
 // -----
 
 func.func @linear_past_state(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x2x16x8xf32>, %p: tensor<1x4x32x8xf32>) {
-  // expected-error @+1 {{expects past_state of shape [B, Hkv, Dk, Dv] = [1, 2, 32, 8], but got [1, 4, 32, 8]}}
+  // expected-error @+1 {{expects past_state of shape [B, Hv, Dk, Dv] = [1, 2, 32, 8], but got [1, 4, 32, 8]}}
   %o, %s = attn.linear_attention %q, %k, %v state(%p : tensor<1x4x32x8xf32>) {rule = #attn.update_rule<linear>} : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x2x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x2x32x8xf32>
   return
 }
@@ -546,7 +546,7 @@ func.func @linear_rejects_beta(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf
 // -----
 
 func.func @linear_head_decay(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x2x16x8xf32>, %g: tensor<1x4x16xf32>) {
-  // expected-error @+1 {{expects per-head decay of shape [B, Hkv, T] = [1, 2, 16], but got [1, 4, 16]}}
+  // expected-error @+1 {{expects per-head decay of shape [B, Hv, T] = [1, 2, 16], but got [1, 4, 16]}}
   %o, %s = attn.linear_attention %q, %k, %v decay(%g : tensor<1x4x16xf32>) {rule = #attn.update_rule<gated>} : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x2x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x2x32x8xf32>
   return
 }
@@ -554,7 +554,7 @@ func.func @linear_head_decay(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32
 // -----
 
 func.func @linear_channel_decay(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x2x16x8xf32>, %g: tensor<1x2x16x8xf32>) {
-  // expected-error @+1 {{expects per-channel decay of shape [B, Hkv, T, Dk] = [1, 2, 16, 32], but got [1, 2, 16, 8]}}
+  // expected-error @+1 {{expects per-channel decay of shape [B, Hv, T, Dk] = [1, 2, 16, 32], but got [1, 2, 16, 8]}}
   %o, %s = attn.linear_attention %q, %k, %v decay(%g : tensor<1x2x16x8xf32>) {rule = #attn.update_rule<gated>} : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x2x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x2x32x8xf32>
   return
 }
@@ -562,7 +562,7 @@ func.func @linear_channel_decay(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32x
 // -----
 
 func.func @linear_beta(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x2x16x8xf32>, %b: tensor<1x2x1xf32>) {
-  // expected-error @+1 {{expects beta of shape [B, Hkv, T] = [1, 2, 16], but got [1, 2, 1]}}
+  // expected-error @+1 {{expects beta of shape [B, Hv, T] = [1, 2, 16], but got [1, 2, 1]}}
   %o, %s = attn.linear_attention %q, %k, %v beta(%b : tensor<1x2x1xf32>) {rule = #attn.update_rule<delta>} : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x2x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x2x32x8xf32>
   return
 }
@@ -585,9 +585,97 @@ func.func @linear_scale(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v
 
 // -----
 
-func.func @linear_qkv(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x16x8xf32>) {
-  // expected-error @+1 {{expects key and value head counts to match, but got 2 and 4}}
-  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x2x32x8xf32>
+func.func @linear_value_heads(%q: tensor<1x3x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x3x16x8xf32>) {
+  // expected-error @+1 {{expects the number of value heads (3) to be a multiple of the number of key heads (2)}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x3x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x3x16x8xf32> -> tensor<1x3x16x8xf32>, tensor<1x3x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_no_key_heads(%q: tensor<1x4x16x32xf32>, %k: tensor<1x0x16x32xf32>, %v: tensor<1x4x16x8xf32>) {
+  // expected-error @+1 {{expects the number of value heads (4) to be a multiple of the number of key heads (0)}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x4x16x32xf32>, tensor<1x0x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_query_heads(%q: tensor<1x3x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x16x8xf32>) {
+  // expected-error @+1 {{expects the number of query heads (3) to be a multiple of the number of value heads (4) or equal to the number of key heads (2)}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x3x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_query_heads_between(%q: tensor<1x2x16x32xf32>, %k: tensor<1x1x16x32xf32>, %v: tensor<1x4x16x8xf32>) {
+  // expected-error @+1 {{expects the number of query heads (2) to be a multiple of the number of value heads (4) or equal to the number of key heads (1)}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x2x16x32xf32>, tensor<1x1x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_inverse_output(%q: tensor<1x2x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x16x8xf32>) {
+  // expected-error @+1 {{expects output of shape [B, Ho, T, Dv] = [1, 4, 16, 8], but got [1, 2, 16, 8]}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x2x16x8xf32>, tensor<1x4x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_inverse_state(%q: tensor<1x2x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x16x8xf32>) {
+  // expected-error @+1 {{expects present_state of shape [B, Hv, Dk, Dv] = [1, 4, 32, 8], but got [1, 2, 32, 8]}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x2x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_inverse_decay(%q: tensor<1x2x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x16x8xf32>, %g: tensor<1x2x16xf32>) {
+  // expected-error @+1 {{expects per-head decay of shape [B, Hv, T] = [1, 4, 16], but got [1, 2, 16]}}
+  %o, %s = attn.linear_attention %q, %k, %v decay(%g : tensor<1x2x16xf32>) {rule = #attn.update_rule<gated>} : tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_inverse_beta(%q: tensor<1x2x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x16x8xf32>, %b: tensor<1x2x16xf32>) {
+  // expected-error @+1 {{expects beta of shape [B, Hv, T] = [1, 4, 16], but got [1, 2, 16]}}
+  %o, %s = attn.linear_attention %q, %k, %v beta(%b : tensor<1x2x16xf32>) {rule = #attn.update_rule<delta>} : tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_gqa_output(%q: tensor<1x8x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x16x8xf32>) {
+  // expected-error @+1 {{expects output of shape [B, Ho, T, Dv] = [1, 8, 16, 8], but got [1, 4, 16, 8]}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x8x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_value_sequence(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x12x8xf32>) {
+  // expected-error @+1 {{expects key and value sequence lengths to match, but got 16 and 12}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x12x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_value_batch(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<2x4x16x8xf32>) {
+  // expected-error @+1 {{expects key and value batch sizes to match, but got 1 and 2}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<2x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<2x4x32x8xf32>
+  return
+}
+
+// -----
+
+func.func @linear_element_type(%q: tensor<1x2x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x16x8xf16>) {
+  // expected-error @+1 {{expects query, key, value and output to have the same element type, but got 'f32' and 'f16'}}
+  %o, %s = attn.linear_attention %q, %k, %v {rule = #attn.update_rule<linear>} : tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf16> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
   return
 }
 

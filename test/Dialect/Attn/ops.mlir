@@ -148,3 +148,26 @@ func.func @linear_attention_rules(%q: tensor<1x4x16x32xf32>, %k: tensor<1x2x16x3
       : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x2x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x2x32x8xf32>
   return
 }
+
+// Qwen3-Next's inverse GQA: 2 query/key heads, 4 value (state) heads, one
+// output per value head; and GQA over the value heads (8 query heads).
+// CHECK-LABEL: func.func @linear_attention_value_heads
+func.func @linear_attention_value_heads(%q: tensor<1x2x16x32xf32>, %k: tensor<1x2x16x32xf32>, %v: tensor<1x4x16x8xf32>,
+                                        %q8: tensor<1x8x16x32xf32>, %state: tensor<1x4x32x8xf32>,
+                                        %g: tensor<1x4x16xf32>, %b: tensor<1x4x16xf32>) {
+  // CHECK: %{{.+}}, %{{.+}} = attn.linear_attention %[[Q:.+]], %[[K:.+]], %[[V:.+]] state(%[[S:.+]] : tensor<1x4x32x8xf32>) decay(%[[G:.+]] : tensor<1x4x16xf32>) beta(%[[B:.+]] : tensor<1x4x16xf32>) :
+  // CHECK-SAME: tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
+  %o1, %s1 = attn.linear_attention %q, %k, %v state(%state : tensor<1x4x32x8xf32>) decay(%g : tensor<1x4x16xf32>) beta(%b : tensor<1x4x16xf32>)
+      : tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x4x16x8xf32>, tensor<1x4x32x8xf32>
+  // CHECK: attn.linear_attention %{{.+}}, %[[K]], %[[V]] decay(%[[G]] : tensor<1x4x16xf32>) beta(%[[B]] : tensor<1x4x16xf32>) :
+  // CHECK-SAME: tensor<1x8x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x8x16x8xf32>, tensor<1x4x32x8xf32>
+  %o2, %s2 = attn.linear_attention %q8, %k, %v decay(%g : tensor<1x4x16xf32>) beta(%b : tensor<1x4x16xf32>)
+      : tensor<1x8x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x8xf32> -> tensor<1x8x16x8xf32>, tensor<1x4x32x8xf32>
+  // Dynamic head counts are checked at run time.
+  // CHECK: attn.linear_attention {{.*}} -> tensor<1x?x16x8xf32>, tensor<1x?x32x8xf32>
+  %qd = tensor.cast %q : tensor<1x2x16x32xf32> to tensor<1x?x16x32xf32>
+  %vd = tensor.cast %v : tensor<1x4x16x8xf32> to tensor<1x?x16x8xf32>
+  %o3, %s3 = attn.linear_attention %qd, %k, %vd {rule = #attn.update_rule<linear>}
+      : tensor<1x?x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x?x16x8xf32> -> tensor<1x?x16x8xf32>, tensor<1x?x32x8xf32>
+  return
+}

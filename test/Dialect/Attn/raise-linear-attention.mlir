@@ -536,3 +536,287 @@ func.func @reverse_scan(%q: tensor<3x1x2x4xf32>, %k: tensor<3x1x2x4xf32>, %v: te
   }
   return %r#1, %r#0 : tensor<3x1x2x2xf32>, tensor<1x2x4x2xf32>
 }
+
+// -----
+
+// Inverse GQA (Qwen3-Next): q and k (B x T x Hk x D, Hk = 2) repeated to the
+// Hv = 4 value heads by HF's repeat_interleave (Unsqueeze after the head axis,
+// Expand, Reshape) before the Scan. The op reads them unrepeated: state head
+// h reads key head h / 2, output head h query head h / 2.
+// CHECK-LABEL: func.func @inverse_gqa_qk_repeated
+// CHECK-SAME: (%[[Q:[^:]*]]: tensor<1x3x2x4xf32>, %[[K:[^:]*]]: tensor<1x3x2x4xf32>, %[[V:[^:]*]]: tensor<3x1x4x2xf32>
+// The repetitions die with the Scan.
+// CHECK-NOT: onnx.Expand
+// CHECK-DAG: %[[QH:.*]] = onnx.Transpose %[[Q]] {perm = array<i64: 0, 2, 1, 3>} : (tensor<1x3x2x4xf32>) -> tensor<1x2x3x4xf32>
+// CHECK-DAG: %[[KH:.*]] = onnx.Transpose %[[K]] {perm = array<i64: 0, 2, 1, 3>} : (tensor<1x3x2x4xf32>) -> tensor<1x2x3x4xf32>
+// CHECK-DAG: %[[VH:.*]] = onnx.Transpose %[[V]] {perm = array<i64: 1, 2, 0, 3>}
+// CHECK: %[[O:.*]], %[[S:.*]] = attn.linear_attention %[[QH]], %[[KH]], %[[VH]] beta(%{{.*}} : tensor<1x4x3xf32>) {rule = #attn.update_rule<delta>, scale = 5.000000e-01 : f64}
+// CHECK-SAME: : tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x4x3x2xf32> -> tensor<1x4x3x2xf32>, tensor<1x4x4x2xf32>
+// CHECK-NOT: onnx.Scan
+// CHECK: return
+// REPORT: linear_attention#0 linear 4 4 4 2 yes - - no 0 (state 128)
+func.func @inverse_gqa_qk_repeated(%q: tensor<1x3x2x4xf32>, %k: tensor<1x3x2x4xf32>, %v: tensor<3x1x4x2xf32>, %beta: tensor<3x1x4x1xf32>) -> (tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>) {
+  %qr_ax = onnx.Constant dense<3> : tensor<1xi64>
+  %qr_es = onnx.Constant dense<[1, 3, 2, 2, 4]> : tensor<5xi64>
+  %qr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %qr_un = onnx.Unsqueeze %q, %qr_ax : (tensor<1x3x2x4xf32>, tensor<1xi64>) -> tensor<1x3x2x1x4xf32>
+  %qr_ex = onnx.Expand %qr_un, %qr_es : (tensor<1x3x2x1x4xf32>, tensor<5xi64>) -> tensor<1x3x2x2x4xf32>
+  %qr_rep = onnx.Reshape %qr_ex, %qr_rs : (tensor<1x3x2x2x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %qs_in = onnx.Transpose %qr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %kr_ax = onnx.Constant dense<3> : tensor<1xi64>
+  %kr_es = onnx.Constant dense<[1, 3, 2, 2, 4]> : tensor<5xi64>
+  %kr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %kr_un = onnx.Unsqueeze %k, %kr_ax : (tensor<1x3x2x4xf32>, tensor<1xi64>) -> tensor<1x3x2x1x4xf32>
+  %kr_ex = onnx.Expand %kr_un, %kr_es : (tensor<1x3x2x1x4xf32>, tensor<5xi64>) -> tensor<1x3x2x2x4xf32>
+  %kr_rep = onnx.Reshape %kr_ex, %kr_rs : (tensor<1x3x2x2x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %ks_in = onnx.Transpose %kr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %m1 = onnx.Constant dense<-1> : tensor<1xi64>
+  %m2 = onnx.Constant dense<-2> : tensor<1xi64>
+  %half = onnx.Constant dense<5.000000e-01> : tensor<f32>
+  %init = onnx.Constant dense<0.000000e+00> : tensor<1x4x4x2xf32>
+  %r:2 = onnx.Scan %init, %qs_in, %ks_in, %v, %beta {num_scan_inputs = 4 : si64} : (tensor<1x4x4x2xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x2xf32>, tensor<3x1x4x1xf32>) -> (tensor<1x4x4x2xf32>, tensor<3x1x4x2xf32>) {
+  ^bb0(%s: tensor<1x4x4x2xf32>, %qs: tensor<1x4x4xf32>, %ks: tensor<1x4x4xf32>, %vs: tensor<1x4x2xf32>, %bs: tensor<1x4x1xf32>):
+    %kcol = onnx.Unsqueeze %ks, %m1 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x4x1xf32>
+    %st = onnx.Transpose %s {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x4x4x2xf32>) -> tensor<1x4x2x4xf32>
+    %ret = onnx.MatMul %st, %kcol : (tensor<1x4x2x4xf32>, tensor<1x4x4x1xf32>) -> tensor<1x4x2x1xf32>
+    %retsq = onnx.Squeeze %ret, %m1 : (tensor<1x4x2x1xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %diff = onnx.Sub %vs, %retsq : (tensor<1x4x2xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %w = onnx.Mul %bs, %diff : (tensor<1x4x1xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %wrow = onnx.Unsqueeze %w, %m2 : (tensor<1x4x2xf32>, tensor<1xi64>) -> tensor<1x4x1x2xf32>
+    %outer = onnx.MatMul %kcol, %wrow : (tensor<1x4x4x1xf32>, tensor<1x4x1x2xf32>) -> tensor<1x4x4x2xf32>
+    %next = onnx.Add %s, %outer : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+    %qrow = onnx.Unsqueeze %qs, %m2 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x1x4xf32>
+    %ro = onnx.MatMul %qrow, %next : (tensor<1x4x1x4xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x1x2xf32>
+    %rosq = onnx.Squeeze %ro, %m2 : (tensor<1x4x1x2xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %o = onnx.Mul %half, %rosq : (tensor<f32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    onnx.Yield %next, %o : tensor<1x4x4x2xf32>, tensor<1x4x2xf32>
+  }
+  return %r#1, %r#0 : tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>
+}
+
+// -----
+
+// Only k repeated (q has one head per value head): the op reads k
+// unrepeated, GQA over the state heads in reverse (Hq = Hv = 4, Hk = 2).
+// CHECK-LABEL: func.func @inverse_gqa_k_repeated
+// CHECK-SAME: (%[[Q:[^:]*]]: tensor<3x1x4x4xf32>, %[[K:[^:]*]]: tensor<1x3x2x4xf32>
+// CHECK-DAG: %[[QH:.*]] = onnx.Transpose %[[Q]] {perm = array<i64: 1, 2, 0, 3>}
+// CHECK-DAG: %[[KH:.*]] = onnx.Transpose %[[K]] {perm = array<i64: 0, 2, 1, 3>}
+// CHECK: attn.linear_attention %[[QH]], %[[KH]], %{{[^ ]+}} beta(
+// CHECK-SAME: : tensor<1x4x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x4x3x2xf32> -> tensor<1x4x3x2xf32>, tensor<1x4x4x2xf32>
+// CHECK-NOT: onnx.Scan
+func.func @inverse_gqa_k_repeated(%q: tensor<3x1x4x4xf32>, %k: tensor<1x3x2x4xf32>, %v: tensor<3x1x4x2xf32>, %beta: tensor<3x1x4x1xf32>) -> (tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>) {
+  %kr_ax = onnx.Constant dense<3> : tensor<1xi64>
+  %kr_es = onnx.Constant dense<[1, 3, 2, 2, 4]> : tensor<5xi64>
+  %kr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %kr_un = onnx.Unsqueeze %k, %kr_ax : (tensor<1x3x2x4xf32>, tensor<1xi64>) -> tensor<1x3x2x1x4xf32>
+  %kr_ex = onnx.Expand %kr_un, %kr_es : (tensor<1x3x2x1x4xf32>, tensor<5xi64>) -> tensor<1x3x2x2x4xf32>
+  %kr_rep = onnx.Reshape %kr_ex, %kr_rs : (tensor<1x3x2x2x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %ks_in = onnx.Transpose %kr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %m1 = onnx.Constant dense<-1> : tensor<1xi64>
+  %m2 = onnx.Constant dense<-2> : tensor<1xi64>
+  %half = onnx.Constant dense<5.000000e-01> : tensor<f32>
+  %init = onnx.Constant dense<0.000000e+00> : tensor<1x4x4x2xf32>
+  %r:2 = onnx.Scan %init, %q, %ks_in, %v, %beta {num_scan_inputs = 4 : si64} : (tensor<1x4x4x2xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x2xf32>, tensor<3x1x4x1xf32>) -> (tensor<1x4x4x2xf32>, tensor<3x1x4x2xf32>) {
+  ^bb0(%s: tensor<1x4x4x2xf32>, %qs: tensor<1x4x4xf32>, %ks: tensor<1x4x4xf32>, %vs: tensor<1x4x2xf32>, %bs: tensor<1x4x1xf32>):
+    %kcol = onnx.Unsqueeze %ks, %m1 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x4x1xf32>
+    %st = onnx.Transpose %s {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x4x4x2xf32>) -> tensor<1x4x2x4xf32>
+    %ret = onnx.MatMul %st, %kcol : (tensor<1x4x2x4xf32>, tensor<1x4x4x1xf32>) -> tensor<1x4x2x1xf32>
+    %retsq = onnx.Squeeze %ret, %m1 : (tensor<1x4x2x1xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %diff = onnx.Sub %vs, %retsq : (tensor<1x4x2xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %w = onnx.Mul %bs, %diff : (tensor<1x4x1xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %wrow = onnx.Unsqueeze %w, %m2 : (tensor<1x4x2xf32>, tensor<1xi64>) -> tensor<1x4x1x2xf32>
+    %outer = onnx.MatMul %kcol, %wrow : (tensor<1x4x4x1xf32>, tensor<1x4x1x2xf32>) -> tensor<1x4x4x2xf32>
+    %next = onnx.Add %s, %outer : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+    %qrow = onnx.Unsqueeze %qs, %m2 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x1x4xf32>
+    %ro = onnx.MatMul %qrow, %next : (tensor<1x4x1x4xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x1x2xf32>
+    %rosq = onnx.Squeeze %ro, %m2 : (tensor<1x4x1x2xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %o = onnx.Mul %half, %rosq : (tensor<f32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    onnx.Yield %next, %o : tensor<1x4x4x2xf32>, tensor<1x4x2xf32>
+  }
+  return %r#1, %r#0 : tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>
+}
+
+// -----
+
+// Near-miss: q repeated from one head, k from two. Raised over the repeated
+// q and k (4 heads each), with a remark.
+// CHECK-LABEL: func.func @qk_repeated_differently
+// CHECK: %[[QREP:.*]] = onnx.Reshape {{.*}} -> tensor<1x3x4x4xf32>
+// CHECK: %[[KREP:.*]] = onnx.Reshape {{.*}} -> tensor<1x3x4x4xf32>
+// CHECK-DAG: %[[QH:.*]] = onnx.Transpose %[[QREP]] {perm = array<i64: 0, 2, 1, 3>}
+// CHECK-DAG: %[[KH:.*]] = onnx.Transpose %[[KREP]] {perm = array<i64: 0, 2, 1, 3>}
+// CHECK: attn.linear_attention %[[QH]], %[[KH]], %{{[^ ]+}} beta(
+// CHECK-SAME: : tensor<1x4x3x4xf32>, tensor<1x4x3x4xf32>, tensor<1x4x3x2xf32> -> tensor<1x4x3x2xf32>, tensor<1x4x4x2xf32>
+func.func @qk_repeated_differently(%q: tensor<1x3x1x4xf32>, %k: tensor<1x3x2x4xf32>, %v: tensor<3x1x4x2xf32>, %beta: tensor<3x1x4x1xf32>) -> (tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>) {
+  %qr_ax = onnx.Constant dense<3> : tensor<1xi64>
+  %qr_es = onnx.Constant dense<[1, 3, 1, 4, 4]> : tensor<5xi64>
+  %qr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %qr_un = onnx.Unsqueeze %q, %qr_ax : (tensor<1x3x1x4xf32>, tensor<1xi64>) -> tensor<1x3x1x1x4xf32>
+  %qr_ex = onnx.Expand %qr_un, %qr_es : (tensor<1x3x1x1x4xf32>, tensor<5xi64>) -> tensor<1x3x1x4x4xf32>
+  %qr_rep = onnx.Reshape %qr_ex, %qr_rs : (tensor<1x3x1x4x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %qs_in = onnx.Transpose %qr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %kr_ax = onnx.Constant dense<3> : tensor<1xi64>
+  %kr_es = onnx.Constant dense<[1, 3, 2, 2, 4]> : tensor<5xi64>
+  %kr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %kr_un = onnx.Unsqueeze %k, %kr_ax : (tensor<1x3x2x4xf32>, tensor<1xi64>) -> tensor<1x3x2x1x4xf32>
+  %kr_ex = onnx.Expand %kr_un, %kr_es : (tensor<1x3x2x1x4xf32>, tensor<5xi64>) -> tensor<1x3x2x2x4xf32>
+  %kr_rep = onnx.Reshape %kr_ex, %kr_rs : (tensor<1x3x2x2x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %ks_in = onnx.Transpose %kr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %m1 = onnx.Constant dense<-1> : tensor<1xi64>
+  %m2 = onnx.Constant dense<-2> : tensor<1xi64>
+  %half = onnx.Constant dense<5.000000e-01> : tensor<f32>
+  %init = onnx.Constant dense<0.000000e+00> : tensor<1x4x4x2xf32>
+  // expected-remark @+1 {{q and k heads are repeated differently (q by Unsqueeze + Expand on axis 3 + Reshape from 1 to 4 heads, k by Unsqueeze + Expand on axis 3 + Reshape from 2 to 4): attn.linear_attention reads the repeated heads}}
+  %r:2 = onnx.Scan %init, %qs_in, %ks_in, %v, %beta {num_scan_inputs = 4 : si64} : (tensor<1x4x4x2xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x2xf32>, tensor<3x1x4x1xf32>) -> (tensor<1x4x4x2xf32>, tensor<3x1x4x2xf32>) {
+  ^bb0(%s: tensor<1x4x4x2xf32>, %qs: tensor<1x4x4xf32>, %ks: tensor<1x4x4xf32>, %vs: tensor<1x4x2xf32>, %bs: tensor<1x4x1xf32>):
+    %kcol = onnx.Unsqueeze %ks, %m1 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x4x1xf32>
+    %st = onnx.Transpose %s {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x4x4x2xf32>) -> tensor<1x4x2x4xf32>
+    %ret = onnx.MatMul %st, %kcol : (tensor<1x4x2x4xf32>, tensor<1x4x4x1xf32>) -> tensor<1x4x2x1xf32>
+    %retsq = onnx.Squeeze %ret, %m1 : (tensor<1x4x2x1xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %diff = onnx.Sub %vs, %retsq : (tensor<1x4x2xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %w = onnx.Mul %bs, %diff : (tensor<1x4x1xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %wrow = onnx.Unsqueeze %w, %m2 : (tensor<1x4x2xf32>, tensor<1xi64>) -> tensor<1x4x1x2xf32>
+    %outer = onnx.MatMul %kcol, %wrow : (tensor<1x4x4x1xf32>, tensor<1x4x1x2xf32>) -> tensor<1x4x4x2xf32>
+    %next = onnx.Add %s, %outer : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+    %qrow = onnx.Unsqueeze %qs, %m2 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x1x4xf32>
+    %ro = onnx.MatMul %qrow, %next : (tensor<1x4x1x4xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x1x2xf32>
+    %rosq = onnx.Squeeze %ro, %m2 : (tensor<1x4x1x2xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %o = onnx.Mul %half, %rosq : (tensor<f32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    onnx.Yield %next, %o : tensor<1x4x4x2xf32>, tensor<1x4x2xf32>
+  }
+  return %r#1, %r#0 : tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>
+}
+
+// -----
+
+// Near-miss: k tiled (Unsqueeze before the head axis: state head h reads key
+// head h % 2), q grouped. Both stay repeated.
+// CHECK-LABEL: func.func @k_heads_tiled
+// CHECK: attn.linear_attention
+// CHECK-SAME: : tensor<1x4x3x4xf32>, tensor<1x4x3x4xf32>, tensor<1x4x3x2xf32> -> tensor<1x4x3x2xf32>, tensor<1x4x4x2xf32>
+func.func @k_heads_tiled(%q: tensor<1x3x2x4xf32>, %k: tensor<1x3x2x4xf32>, %v: tensor<3x1x4x2xf32>, %beta: tensor<3x1x4x1xf32>) -> (tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>) {
+  %qr_ax = onnx.Constant dense<3> : tensor<1xi64>
+  %qr_es = onnx.Constant dense<[1, 3, 2, 2, 4]> : tensor<5xi64>
+  %qr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %qr_un = onnx.Unsqueeze %q, %qr_ax : (tensor<1x3x2x4xf32>, tensor<1xi64>) -> tensor<1x3x2x1x4xf32>
+  %qr_ex = onnx.Expand %qr_un, %qr_es : (tensor<1x3x2x1x4xf32>, tensor<5xi64>) -> tensor<1x3x2x2x4xf32>
+  %qr_rep = onnx.Reshape %qr_ex, %qr_rs : (tensor<1x3x2x2x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %qs_in = onnx.Transpose %qr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %kr_ax = onnx.Constant dense<2> : tensor<1xi64>
+  %kr_es = onnx.Constant dense<[1, 3, 2, 2, 4]> : tensor<5xi64>
+  %kr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %kr_un = onnx.Unsqueeze %k, %kr_ax : (tensor<1x3x2x4xf32>, tensor<1xi64>) -> tensor<1x3x1x2x4xf32>
+  %kr_ex = onnx.Expand %kr_un, %kr_es : (tensor<1x3x1x2x4xf32>, tensor<5xi64>) -> tensor<1x3x2x2x4xf32>
+  %kr_rep = onnx.Reshape %kr_ex, %kr_rs : (tensor<1x3x2x2x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %ks_in = onnx.Transpose %kr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %m1 = onnx.Constant dense<-1> : tensor<1xi64>
+  %m2 = onnx.Constant dense<-2> : tensor<1xi64>
+  %half = onnx.Constant dense<5.000000e-01> : tensor<f32>
+  %init = onnx.Constant dense<0.000000e+00> : tensor<1x4x4x2xf32>
+  // expected-remark @+1 {{k heads are repeated by Unsqueeze + Expand on axis 2 + Reshape, which gives state head h the key head h % Hk, not attn.linear_attention's h / (Hv / Hk): attn.linear_attention reads the repeated heads}}
+  %r:2 = onnx.Scan %init, %qs_in, %ks_in, %v, %beta {num_scan_inputs = 4 : si64} : (tensor<1x4x4x2xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x2xf32>, tensor<3x1x4x1xf32>) -> (tensor<1x4x4x2xf32>, tensor<3x1x4x2xf32>) {
+  ^bb0(%s: tensor<1x4x4x2xf32>, %qs: tensor<1x4x4xf32>, %ks: tensor<1x4x4xf32>, %vs: tensor<1x4x2xf32>, %bs: tensor<1x4x1xf32>):
+    %kcol = onnx.Unsqueeze %ks, %m1 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x4x1xf32>
+    %st = onnx.Transpose %s {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x4x4x2xf32>) -> tensor<1x4x2x4xf32>
+    %ret = onnx.MatMul %st, %kcol : (tensor<1x4x2x4xf32>, tensor<1x4x4x1xf32>) -> tensor<1x4x2x1xf32>
+    %retsq = onnx.Squeeze %ret, %m1 : (tensor<1x4x2x1xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %diff = onnx.Sub %vs, %retsq : (tensor<1x4x2xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %w = onnx.Mul %bs, %diff : (tensor<1x4x1xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %wrow = onnx.Unsqueeze %w, %m2 : (tensor<1x4x2xf32>, tensor<1xi64>) -> tensor<1x4x1x2xf32>
+    %outer = onnx.MatMul %kcol, %wrow : (tensor<1x4x4x1xf32>, tensor<1x4x1x2xf32>) -> tensor<1x4x4x2xf32>
+    %next = onnx.Add %s, %outer : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+    %qrow = onnx.Unsqueeze %qs, %m2 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x1x4xf32>
+    %ro = onnx.MatMul %qrow, %next : (tensor<1x4x1x4xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x1x2xf32>
+    %rosq = onnx.Squeeze %ro, %m2 : (tensor<1x4x1x2xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %o = onnx.Mul %half, %rosq : (tensor<f32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    onnx.Yield %next, %o : tensor<1x4x4x2xf32>, tensor<1x4x2xf32>
+  }
+  return %r#1, %r#0 : tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>
+}
+
+// -----
+
+// Near-miss: only q repeated; k already has the 4 value heads.
+// CHECK-LABEL: func.func @only_q_repeated
+// CHECK: attn.linear_attention
+// CHECK-SAME: : tensor<1x4x3x4xf32>, tensor<1x4x3x4xf32>, tensor<1x4x3x2xf32> -> tensor<1x4x3x2xf32>, tensor<1x4x4x2xf32>
+func.func @only_q_repeated(%q: tensor<1x3x2x4xf32>, %k: tensor<3x1x4x4xf32>, %v: tensor<3x1x4x2xf32>, %beta: tensor<3x1x4x1xf32>) -> (tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>) {
+  %qr_ax = onnx.Constant dense<3> : tensor<1xi64>
+  %qr_es = onnx.Constant dense<[1, 3, 2, 2, 4]> : tensor<5xi64>
+  %qr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %qr_un = onnx.Unsqueeze %q, %qr_ax : (tensor<1x3x2x4xf32>, tensor<1xi64>) -> tensor<1x3x2x1x4xf32>
+  %qr_ex = onnx.Expand %qr_un, %qr_es : (tensor<1x3x2x1x4xf32>, tensor<5xi64>) -> tensor<1x3x2x2x4xf32>
+  %qr_rep = onnx.Reshape %qr_ex, %qr_rs : (tensor<1x3x2x2x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %qs_in = onnx.Transpose %qr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %m1 = onnx.Constant dense<-1> : tensor<1xi64>
+  %m2 = onnx.Constant dense<-2> : tensor<1xi64>
+  %half = onnx.Constant dense<5.000000e-01> : tensor<f32>
+  %init = onnx.Constant dense<0.000000e+00> : tensor<1x4x4x2xf32>
+  // expected-remark @+1 {{only q heads are repeated (by Unsqueeze + Expand on axis 3 + Reshape), not k's: attn.linear_attention reads the repeated heads}}
+  %r:2 = onnx.Scan %init, %qs_in, %k, %v, %beta {num_scan_inputs = 4 : si64} : (tensor<1x4x4x2xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x2xf32>, tensor<3x1x4x1xf32>) -> (tensor<1x4x4x2xf32>, tensor<3x1x4x2xf32>) {
+  ^bb0(%s: tensor<1x4x4x2xf32>, %qs: tensor<1x4x4xf32>, %ks: tensor<1x4x4xf32>, %vs: tensor<1x4x2xf32>, %bs: tensor<1x4x1xf32>):
+    %kcol = onnx.Unsqueeze %ks, %m1 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x4x1xf32>
+    %st = onnx.Transpose %s {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x4x4x2xf32>) -> tensor<1x4x2x4xf32>
+    %ret = onnx.MatMul %st, %kcol : (tensor<1x4x2x4xf32>, tensor<1x4x4x1xf32>) -> tensor<1x4x2x1xf32>
+    %retsq = onnx.Squeeze %ret, %m1 : (tensor<1x4x2x1xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %diff = onnx.Sub %vs, %retsq : (tensor<1x4x2xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %w = onnx.Mul %bs, %diff : (tensor<1x4x1xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %wrow = onnx.Unsqueeze %w, %m2 : (tensor<1x4x2xf32>, tensor<1xi64>) -> tensor<1x4x1x2xf32>
+    %outer = onnx.MatMul %kcol, %wrow : (tensor<1x4x4x1xf32>, tensor<1x4x1x2xf32>) -> tensor<1x4x4x2xf32>
+    %next = onnx.Add %s, %outer : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+    %qrow = onnx.Unsqueeze %qs, %m2 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x1x4xf32>
+    %ro = onnx.MatMul %qrow, %next : (tensor<1x4x1x4xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x1x2xf32>
+    %rosq = onnx.Squeeze %ro, %m2 : (tensor<1x4x1x2xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %o = onnx.Mul %half, %rosq : (tensor<f32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    onnx.Yield %next, %o : tensor<1x4x4x2xf32>, tensor<1x4x2xf32>
+  }
+  return %r#1, %r#0 : tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>
+}
+
+// -----
+
+// Near-miss: k spelled like a repetition, but the Unsqueeze is not next to
+// the head axis (dim 2 of B x T x H x D), so the Reshape interleaves tokens.
+// CHECK-LABEL: func.func @k_repetition_not_exact
+// CHECK: attn.linear_attention
+// CHECK-SAME: : tensor<1x4x3x4xf32>, tensor<1x4x3x4xf32>, tensor<1x4x3x2xf32> -> tensor<1x4x3x2xf32>, tensor<1x4x4x2xf32>
+func.func @k_repetition_not_exact(%q: tensor<1x3x2x4xf32>, %k: tensor<1x3x2x4xf32>, %v: tensor<3x1x4x2xf32>, %beta: tensor<3x1x4x1xf32>) -> (tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>) {
+  %qr_ax = onnx.Constant dense<3> : tensor<1xi64>
+  %qr_es = onnx.Constant dense<[1, 3, 2, 2, 4]> : tensor<5xi64>
+  %qr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %qr_un = onnx.Unsqueeze %q, %qr_ax : (tensor<1x3x2x4xf32>, tensor<1xi64>) -> tensor<1x3x2x1x4xf32>
+  %qr_ex = onnx.Expand %qr_un, %qr_es : (tensor<1x3x2x1x4xf32>, tensor<5xi64>) -> tensor<1x3x2x2x4xf32>
+  %qr_rep = onnx.Reshape %qr_ex, %qr_rs : (tensor<1x3x2x2x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %qs_in = onnx.Transpose %qr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %kr_ax = onnx.Constant dense<1> : tensor<1xi64>
+  %kr_es = onnx.Constant dense<[1, 2, 3, 2, 4]> : tensor<5xi64>
+  %kr_rs = onnx.Constant dense<[1, 3, 4, 4]> : tensor<4xi64>
+  %kr_un = onnx.Unsqueeze %k, %kr_ax : (tensor<1x3x2x4xf32>, tensor<1xi64>) -> tensor<1x1x3x2x4xf32>
+  %kr_ex = onnx.Expand %kr_un, %kr_es : (tensor<1x1x3x2x4xf32>, tensor<5xi64>) -> tensor<1x2x3x2x4xf32>
+  %kr_rep = onnx.Reshape %kr_ex, %kr_rs : (tensor<1x2x3x2x4xf32>, tensor<4xi64>) -> tensor<1x3x4x4xf32>
+  %ks_in = onnx.Transpose %kr_rep {perm = array<i64: 1, 0, 2, 3>} : (tensor<1x3x4x4xf32>) -> tensor<3x1x4x4xf32>
+  %m1 = onnx.Constant dense<-1> : tensor<1xi64>
+  %m2 = onnx.Constant dense<-2> : tensor<1xi64>
+  %half = onnx.Constant dense<5.000000e-01> : tensor<f32>
+  %init = onnx.Constant dense<0.000000e+00> : tensor<1x4x4x2xf32>
+  // expected-remark @+1 {{k heads look repeated, but the Unsqueeze before the copies does not insert axis 2 or 3 (next to the head axis): attn.linear_attention reads the repeated heads}}
+  %r:2 = onnx.Scan %init, %qs_in, %ks_in, %v, %beta {num_scan_inputs = 4 : si64} : (tensor<1x4x4x2xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x4xf32>, tensor<3x1x4x2xf32>, tensor<3x1x4x1xf32>) -> (tensor<1x4x4x2xf32>, tensor<3x1x4x2xf32>) {
+  ^bb0(%s: tensor<1x4x4x2xf32>, %qs: tensor<1x4x4xf32>, %ks: tensor<1x4x4xf32>, %vs: tensor<1x4x2xf32>, %bs: tensor<1x4x1xf32>):
+    %kcol = onnx.Unsqueeze %ks, %m1 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x4x1xf32>
+    %st = onnx.Transpose %s {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x4x4x2xf32>) -> tensor<1x4x2x4xf32>
+    %ret = onnx.MatMul %st, %kcol : (tensor<1x4x2x4xf32>, tensor<1x4x4x1xf32>) -> tensor<1x4x2x1xf32>
+    %retsq = onnx.Squeeze %ret, %m1 : (tensor<1x4x2x1xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %diff = onnx.Sub %vs, %retsq : (tensor<1x4x2xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %w = onnx.Mul %bs, %diff : (tensor<1x4x1xf32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    %wrow = onnx.Unsqueeze %w, %m2 : (tensor<1x4x2xf32>, tensor<1xi64>) -> tensor<1x4x1x2xf32>
+    %outer = onnx.MatMul %kcol, %wrow : (tensor<1x4x4x1xf32>, tensor<1x4x1x2xf32>) -> tensor<1x4x4x2xf32>
+    %next = onnx.Add %s, %outer : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+    %qrow = onnx.Unsqueeze %qs, %m2 : (tensor<1x4x4xf32>, tensor<1xi64>) -> tensor<1x4x1x4xf32>
+    %ro = onnx.MatMul %qrow, %next : (tensor<1x4x1x4xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x1x2xf32>
+    %rosq = onnx.Squeeze %ro, %m2 : (tensor<1x4x1x2xf32>, tensor<1xi64>) -> tensor<1x4x2xf32>
+    %o = onnx.Mul %half, %rosq : (tensor<f32>, tensor<1x4x2xf32>) -> tensor<1x4x2xf32>
+    onnx.Yield %next, %o : tensor<1x4x4x2xf32>, tensor<1x4x2xf32>
+  }
+  return %r#1, %r#0 : tensor<3x1x4x2xf32>, tensor<1x4x4x2xf32>
+}

@@ -35,11 +35,12 @@ def flat_lines(tag, value, shape, element):
 
 
 def make_cases(name, rule, batch, q_heads, kv_heads, tokens, dk, dv, chunk,
-               past=False, decay=None, scale=None, element="f32"):
+               past=False, decay=None, scale=None, element="f32",
+               key_heads=None):
     """Four cases for one op instance: chunked output and state against
     numpy, and chunked output and state against the recurrent form."""
     instance = Instance(RNG, rule, batch, q_heads, kv_heads, tokens, dk, dv,
-                        past, decay, scale, element)
+                        past, decay, scale, element, key_heads)
     operands, op = instance.operands, instance.op
     out, state = instance.out, instance.state
     out_shape, state_shape = instance.out_shape, instance.state_shape
@@ -90,6 +91,17 @@ def cases():
         # padded tail of 6).
         + make_cases("gated_delta_default_chunk", "gated_delta", 1, 2, 1, 70,
                      4, 2, chunk=None, decay="head")
+        # Inverse GQA (Qwen3-Next: 2 key heads, 4 value heads): the UT solve
+        # and the state update read key head h // 2, the output query head
+        # o // 2; and GQA over the value heads (8 query heads).
+        + make_cases("gated_delta_inverse_gqa_past", "gated_delta", 2, 2, 4,
+                     9, 4, 3, chunk=4, past=True, decay="head", key_heads=2)
+        + make_cases("gated_delta_inverse_gqa_channel_decay", "gated_delta", 1,
+                     1, 3, 7, 3, 2, chunk=3, decay="channel", key_heads=1)
+        + make_cases("linear_inverse_gqa_q_per_state", "linear", 1, 8, 4, 5, 2,
+                     3, chunk=2, key_heads=2)
+        + make_cases("gated_delta_inverse_gqa_default_chunk", "gated_delta", 1,
+                     2, 4, 67, 4, 2, chunk=None, decay="head", key_heads=2)
     )
 
 

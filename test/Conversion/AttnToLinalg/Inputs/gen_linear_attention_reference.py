@@ -1,7 +1,7 @@
 """Generates ../linear-attention-exec.mlir: attn.linear_attention (all four
-update rules, GQA/MQA, per-head and per-channel decay, a past state, f16) run
-end to end and compared with a float64 numpy recurrence written from the op's
-description.
+update rules, GQA/MQA, inverse GQA (more value than key heads), per-head and
+per-channel decay, a past state, f16) run end to end and compared with a
+float64 numpy recurrence written from the op's description.
 
 Run with /usr/bin/python3 from anywhere; the output is deterministic.
 """
@@ -16,30 +16,36 @@ RNG = np.random.default_rng(20260527)
 def reference(q, k, v, past, decay, beta, rule, scale):
     """The op's equations, token by token, in float64.
 
-    q: B x Hq x T x Dk, k: B x Hkv x T x Dk, v: B x Hkv x T x Dv,
-    past: B x Hkv x Dk x Dv or None, decay: B x Hkv x T (x Dk) or None,
-    beta: B x Hkv x T or None. Returns (output B x Hq x T x Dv, state)."""
+    q: B x Hq x T x Dk, k: B x Hk x T x Dk, v: B x Hv x T x Dv (one state
+    per value head; Hv a multiple of Hk), past: B x Hv x Dk x Dv or None,
+    decay: B x Hv x T (x Dk) or None, beta: B x Hv x T or None. Hq is a
+    multiple of Hv or equal to Hk; there are Ho = max(Hq, Hv) output heads.
+    Returns (output B x Ho x T x Dv, state)."""
     batch, q_heads, tokens, dk = q.shape
-    kv_heads, dv = k.shape[1], v.shape[3]
-    group = q_heads // kv_heads
-    state = np.zeros((batch, kv_heads, dk, dv)) if past is None else past.copy()
-    out = np.zeros((batch, q_heads, tokens, dv))
+    k_heads, v_heads, dv = k.shape[1], v.shape[1], v.shape[3]
+    out_heads = max(q_heads, v_heads)
+    key_group = v_heads // k_heads  # state head h reads key head h // key_group
+    state = np.zeros((batch, v_heads, dk, dv)) if past is None else past.copy()
+    out = np.zeros((batch, out_heads, tokens, dv))
     for t in range(tokens):
         for b in range(batch):
-            for h in range(kv_heads):
+            for h in range(v_heads):
                 s = state[b, h]
                 if rule in ("gated", "gated_delta"):
                     g = decay[b, h, t]
                     # Per-channel decay scales row c of S by exp(g[c]).
                     s = np.exp(g)[:, None] * s if np.ndim(g) else np.exp(g) * s
-                kt, vt = k[b, h, t], v[b, h, t]
+                kt, vt = k[b, h // key_group, t], v[b, h, t]
                 if rule in ("delta", "gated_delta"):
                     write = beta[b, h, t] * (vt - s.T @ kt)
                 else:
                     write = vt
                 state[b, h] = s + np.outer(kt, write)
-            for hq in range(q_heads):
-                out[b, hq, t] = scale * (state[b, hq // group].T @ q[b, hq, t])
+            for o in range(out_heads):
+                # Output head o reads query head o // (Ho / Hq) from state
+                # head o // (Ho / Hv); one of the two groups is 1.
+                s = state[b, o // (out_heads // v_heads)]
+                out[b, o, t] = scale * (s.T @ q[b, o // (out_heads // q_heads), t])
     return out, state
 
 
@@ -52,12 +58,17 @@ class Instance:
     reference results, and the pieces of its printed form."""
 
     def __init__(self, rng, rule, batch, q_heads, kv_heads, tokens, dk, dv,
-                 past=False, decay=None, scale=None, element="f32"):
+                 past=False, decay=None, scale=None, element="f32",
+                 key_heads=None):
+        """kv_heads: the value (state) heads; key_heads: the key heads (kv_heads
+        when None, else a divisor of it: inverse GQA)."""
         def rand(shape, lo=-1.0, hi=1.0):
             return rng.uniform(lo, hi, shape).round(3)
 
+        if key_heads is None:
+            key_heads = kv_heads
         q = lib.rounded(rand((batch, q_heads, tokens, dk)), element)
-        key = rand((batch, kv_heads, tokens, dk))
+        key = rand((batch, key_heads, tokens, dk))
         if rule in ("delta", "gated_delta"):
             key = l2_normalized(key)  # The delta rules expect unit keys.
         k = lib.rounded(key, element)
@@ -86,7 +97,7 @@ class Instance:
         self.attrs = f"rule = #attn.update_rule<{rule}>"
         if scale is not None:
             self.attrs += f", scale = {scale:.6e} : f64"
-        self.out_shape = [batch, q_heads, tokens, dv]
+        self.out_shape = [batch, max(q_heads, kv_heads), tokens, dv]
         self.state_shape = [batch, kv_heads, dk, dv]
         self.element = element
         self.types = (q, k, v)
@@ -103,10 +114,11 @@ class Instance:
 
 
 def make_cases(name, rule, batch, q_heads, kv_heads, tokens, dk, dv,
-               past=False, decay=None, scale=None, element="f32"):
+               past=False, decay=None, scale=None, element="f32",
+               key_heads=None):
     """Two cases (output, present_state) for one op instance."""
     instance = Instance(RNG, rule, batch, q_heads, kv_heads, tokens, dk, dv,
-                        past, decay, scale, element)
+                        past, decay, scale, element, key_heads)
     operands, op = instance.operands, instance.op()
     out, state = instance.out, instance.state
     out_shape, state_shape = instance.out_shape, instance.state_shape
@@ -135,6 +147,20 @@ def cases():
                      decay="head")
         + make_cases("gated_delta_f16", "gated_delta", 1, 2, 1, 3, 4, 4,
                      past=True, decay="head", element="f16")
+        # Inverse GQA (Qwen3-Next): 2 key heads, 4 value heads. Query heads
+        # equal to the key heads (one output per value head, query head
+        # o // 2), or a multiple of the value heads (GQA over the states).
+        + make_cases("gated_delta_inverse_gqa_past", "gated_delta", 2, 2, 4, 3,
+                     4, 3, past=True, decay="head", key_heads=2)
+        + make_cases("delta_inverse_gqa_scale", "delta", 1, 2, 4, 4, 3, 2,
+                     scale=0.5, key_heads=2)
+        + make_cases("gated_inverse_gqa_channel_decay", "gated", 1, 1, 3, 3, 3,
+                     2, decay="channel", key_heads=1)
+        + make_cases("linear_inverse_gqa_q_per_state", "linear", 1, 8, 4, 3, 2,
+                     3, key_heads=2)
+        + make_cases("gated_delta_inverse_gqa_f16", "gated_delta", 1, 2, 4, 3,
+                     4, 4, past=True, decay="head", element="f16",
+                     key_heads=2)
     )
 
 

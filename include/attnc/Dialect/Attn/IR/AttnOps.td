@@ -536,21 +536,32 @@ def Attn_LinearAttentionOp : Attn_Op<"linear_attention",
   let description = [{
     The ONNX `LinearAttention` (opset 27) family, including Gated DeltaNet
     (Qwen3-Next, Qwen3.5). Shapes: `query : B x Hq x T x Dk`,
-    `key : B x Hkv x T x Dk`, `value : B x Hkv x T x Dv`, optional
-    `past_state : B x Hkv x Dk x Dv` (zeros when absent), `decay` (log-space, `<= 0`):
-    `B x Hkv x T` (one per head) or `B x Hkv x T x Dk` (per key channel),
-    `beta : B x Hkv x T`. Results: `output : B x Hq x T x Dv` and
-    `present_state : B x Hkv x Dk x Dv`, in the element type of the query
+    `key : B x Hk x T x Dk`, `value : B x Hv x T x Dv`, optional
+    `past_state : B x Hv x Dk x Dv` (zeros when absent), `decay` (log-space, `<= 0`):
+    `B x Hv x T` (one per state head) or `B x Hv x T x Dk` (per key channel),
+    `beta : B x Hv x T`. Results: `output : B x Ho x T x Dv` and
+    `present_state : B x Hv x Dk x Dv`, in the element type of the query
     (the state is carried in `f32`).
 
-    For each KV head, with `S` the state and `t = 0 .. T-1`:
+    There is one state per value head, and `Hv` must be a multiple of `Hk`:
+    state head `h` reads key head `h / (Hv / Hk)` (Qwen3-Next's inverse GQA:
+    two value heads share each key head). The query heads take one of two
+    layouts:
+
+    * `Hq` a multiple of `Hv` (GQA, and `Hq = Hk = Hv`): `Ho = Hq`, and
+      output head `o` reads query head `o` from state head `o / (Hq / Hv)`.
+    * `Hq = Hk` (each query head belongs to its key head): `Ho = Hv`, and
+      output head `o` reads query head `o / (Hv / Hk)` from state head `o`.
+
+    For each state head `h`, with `S` its state, `k_t` and `v_t` the token's
+    key (of key head `h / (Hv / Hk)`) and value, and `t = 0 .. T-1`:
 
     ```
     linear:       S = S + k_t v_t^T
     gated:        S = exp(decay_t) * S + k_t v_t^T
     delta:        S = S + beta_t * k_t (v_t - S^T k_t)^T
     gated_delta:  S = exp(decay_t) * S;  S = S + beta_t * k_t (v_t - S^T k_t)^T
-    output_t = scale * S^T q_t            for each query head of the KV head's group
+    output_t = scale * S^T q_t            for each output head reading S
     ```
 
     A per-channel `decay` scales row `c` of `S` by `exp(decay_t[c])`. `scale`
@@ -563,6 +574,15 @@ def Attn_LinearAttentionOp : Attn_Op<"linear_attention",
         beta(%b : tensor<1x2x16xf32>) {rule = #attn.update_rule<gated_delta>}
         : tensor<1x4x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>
         -> tensor<1x4x16x32xf32>, tensor<1x2x32x32xf32>
+    ```
+
+    Qwen3-Next's layout, two query/key heads and four value heads:
+
+    ```mlir
+    %o, %s = attn.linear_attention %q, %k, %v decay(%g : tensor<1x4x16xf32>)
+        beta(%b : tensor<1x4x16xf32>) {rule = #attn.update_rule<gated_delta>}
+        : tensor<1x2x16x32xf32>, tensor<1x2x16x32xf32>, tensor<1x4x16x32xf32>
+        -> tensor<1x4x16x32xf32>, tensor<1x4x32x32xf32>
     ```
   }];
 
@@ -591,6 +611,12 @@ def Attn_LinearAttentionOp : Attn_Op<"linear_attention",
 
   let extraClassDeclaration = [{
     double getEffectiveScale();
+
+    /// The output heads Ho of the description: Hq when Hq is a multiple of
+    /// Hv, Hv when Hq = Hk and Hv is a multiple of Hk; dynamic when dynamic
+    /// head counts leave it open or the counts fit neither layout.
+    static int64_t getOutputHeads(int64_t queryHeads, int64_t keyHeads,
+                                  int64_t valueHeads);
   }];
 }
 

@@ -57,8 +57,11 @@ std::optional<std::string> explainUnraisedSparseAttention(Operation *attention);
 /// Patterns that replace the recurrent spelling of linear attention, an
 /// onnx.Scan over tokens carrying the state (ONNX LinearAttention's function
 /// body: linear, gated, delta and gated delta rules, per-head or per-channel
-/// decay, GQA/MQA state repetition), by one attn.linear_attention.
-void populateLinearAttentionRaisingPatterns(RewritePatternSet &patterns);
+/// decay, GQA/MQA state repetition), by one attn.linear_attention; a grouped
+/// repetition of k (and of q with it) before the Scan is absorbed (inverse
+/// GQA). With `remarks`, says why a repetition of q or k is kept.
+void populateLinearAttentionRaisingPatterns(RewritePatternSet &patterns,
+                                            bool remarks = false);
 
 /// Why `scan` (an onnx.Scan carrying one rank-4 state) does not compute
 /// attn.linear_attention's recurrence, or nullopt when it does or when it is
