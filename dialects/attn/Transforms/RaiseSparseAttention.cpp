@@ -24,17 +24,21 @@
 // the masks' values, so a mask above the evaluator's bound (S > 1024) is
 // compared with the causal pattern block of rows by block of rows.
 //
+// The indexer, TopK and scatter are matched by SparseSelection.cpp, shared
+// with the DeepSeek V4 CSA form (RaiseCompressedSparseAttention.cpp), whose
+// pattern this file's populate function also adds.
+//
 //===----------------------------------------------------------------------===//
 
 #include "ConstantEvaluation.h"
 #include "ConstantMask.h"
+#include "RaiseCompressedSparseAttention.h"
+#include "SparseSelection.h"
 
 #include "attnc/Dialect/Attn/IR/AttnOps.h"
 #include "attnc/Dialect/Attn/Transforms/Transforms.h"
 #include "attnc/Dialect/ONNX/IR/ONNXOps.h"
-#include "attnc/Dialect/ONNX/IR/ShapeInference.h"
 
-#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
 #include "llvm/ADT/APFloat.h"
@@ -45,58 +49,6 @@ using namespace mlir;
 using namespace mlir::attn;
 
 namespace {
-
-/// The pieces of a matched mask form.
-struct SparseMaskForm {
-  Value indexerQuery;   // B x HI x S x DI
-  Value indexerKeyT;    // B x 1 x DI x T
-  Value indexerWeights; // B x HI x S x 1
-  int64_t k = 0;
-  Value indices; // TopK's Indices result, B x S x K
-};
-
-bool isLastAxis(int64_t axis, int64_t rank) {
-  return axis == -1 || axis == rank - 1;
-}
-
-bool hasAxes(Value axes, ArrayRef<int64_t> expected, int64_t rank) {
-  std::optional<SmallVector<int64_t>> values = onnx::getConstantIntValues(axes);
-  if (!values || values->size() != expected.size())
-    return false;
-  for (auto [value, want] : llvm::zip(*values, expected))
-    if (value != want && value + rank != want)
-      return false;
-  return true;
-}
-
-/// Whether every element of `value`, known at compile time, equals `want`.
-/// Splat constants and ConstantOfShape are read directly; anything else goes
-/// to the evaluator, in blocks.
-bool isUniformConstant(Value value, double want) {
-  auto equals = [&](double x) {
-    return x == want || (std::isinf(want) && std::isinf(x) &&
-                         std::signbit(x) == std::signbit(want));
-  };
-  DenseElementsAttr dense;
-  if (matchPattern(value, m_Constant(&dense)) && dense.isSplat() &&
-      isa<FloatType>(dense.getElementType()))
-    return equals(dense.getSplatValue<APFloat>().convertToDouble());
-  if (auto fill = value.getDefiningOp<onnx::ConstantOfShapeOp>()) {
-    auto attr = dyn_cast_or_null<DenseElementsAttr>(
-        fill.getValueAttr() ? Attribute(*fill.getValue()) : Attribute());
-    if (!attr || !isa<FloatType>(attr.getElementType()))
-      return false;
-    return equals(attr.getSplatValue<APFloat>().convertToDouble());
-  }
-  // Block by block, so that a -inf fill of any size is read.
-  std::string reason;
-  return succeeded(forEachConstantBlock(
-      value,
-      [&](int64_t, ArrayRef<double> values) {
-        return success(llvm::all_of(values, equals));
-      },
-      reason));
-}
 
 /// checkCausal for a mask above the evaluator's bound, read row block by row
 /// block: planes of `queries x keys` (any leading dims) each equal to the
@@ -180,90 +132,27 @@ LogicalResult checkCausal(Value mask, int64_t queries, int64_t keys,
 
 /// Matches `Unsqueeze(ScatterElements(-inf, TopK(Ic).Indices, 0), [1])` and
 /// the indexer below it; `queries x keys` are the attention's.
-FailureOr<SparseMaskForm> matchSparseMask(Value mask, int64_t queries,
-                                          int64_t keys, std::string &reason) {
-  auto fail = [&](const char *why) {
-    reason = why;
+FailureOr<IndexerSelection> matchSparseMask(Value mask, int64_t queries,
+                                            int64_t keys, std::string &reason) {
+  auto unsqueeze = mask.getDefiningOp<onnx::UnsqueezeOp>();
+  if (!unsqueeze || !hasAxes(unsqueeze.getAxes(), {1}, 4)) {
+    reason = "the mask is not an Unsqueeze at the head axis";
+    return failure();
+  }
+  // Ic = Add(I, C) with C the plain causal mask.
+  auto checkIndexerMask = [&](Value indexerMask, std::string &why) {
+    std::string causalReason;
+    if (succeeded(checkCausal(indexerMask, queries, keys, causalReason)))
+      return success();
+    why = "the indexer's mask " + causalReason;
     return failure();
   };
-  auto unsqueeze = mask.getDefiningOp<onnx::UnsqueezeOp>();
-  if (!unsqueeze || !hasAxes(unsqueeze.getAxes(), {1}, 4))
-    return fail("the mask is not an Unsqueeze at the head axis");
-  auto scatter = unsqueeze.getData().getDefiningOp<onnx::ScatterElementsOp>();
-  if (!scatter || scatter.getReduction() != "none" ||
-      !isLastAxis(scatter.getAxis(), 3))
-    return fail("the head-less mask is not a ScatterElements on the last axis");
-  if (!isUniformConstant(scatter.getData(),
-                         -std::numeric_limits<double>::infinity()))
-    return fail("the scattered-into tensor is not a constant -inf");
-  if (!isUniformConstant(scatter.getUpdates(), 0.0))
-    return fail("the scattered updates are not constant zeros");
-  auto topk = scatter.getIndices().getDefiningOp<onnx::TopKOp>();
-  if (!topk || topk.getLargest() != 1 || !isLastAxis(topk.getAxis(), 3) ||
-      scatter.getIndices() != topk.getIndices())
-    return fail("the scattered indices are not those of a TopK of the "
-                "largest on the last axis");
-  if (!topk.getValues().use_empty())
-    return fail("the TopK values are used");
-  std::optional<SmallVector<int64_t>> k =
-      onnx::getConstantIntValues(topk.getK());
-  if (!k || k->size() != 1 || k->front() < 1)
-    return fail("the TopK K is not a positive constant");
-
-  // Ic = Add(I, C), either side.
-  auto causalAdd = topk.getX().getDefiningOp<onnx::AddOp>();
-  if (!causalAdd)
-    return fail("the TopK input is not Add(index scores, causal mask)");
-  auto reduce = causalAdd.getA().getDefiningOp<onnx::ReduceSumOp>();
-  Value indexerMask = causalAdd.getB();
-  if (!reduce) {
-    reduce = causalAdd.getB().getDefiningOp<onnx::ReduceSumOp>();
-    indexerMask = causalAdd.getA();
-  }
-  if (!reduce || reduce.getKeepdims() != 0 ||
-      !hasAxes(reduce.getAxes(), {1}, 4))
-    return fail("the index scores are not a ReduceSum over axis 1 without "
-                "keepdims");
-  std::string causalReason;
-  if (failed(checkCausal(indexerMask, queries, keys, causalReason))) {
-    reason = "the indexer's mask " + causalReason;
-    return failure();
-  }
-
-  // Mul(Relu(MatMul(qI, kI^T)), w), either side.
-  auto mul = reduce.getData().getDefiningOp<onnx::MulOp>();
-  if (!mul)
-    return fail("the reduced scores are not Mul(Relu(qI kI^T), w)");
-  auto relu = mul.getA().getDefiningOp<onnx::ReluOp>();
-  Value weights = mul.getB();
-  if (!relu) {
-    relu = mul.getB().getDefiningOp<onnx::ReluOp>();
-    weights = mul.getA();
-  }
-  auto matmul = relu ? relu.getX().getDefiningOp<onnx::MatMulOp>() : nullptr;
-  if (!matmul)
-    return fail("the reduced scores are not Mul(Relu(qI kI^T), w)");
-
-  auto query = cast<RankedTensorType>(matmul.getA().getType());
-  auto keyT = cast<RankedTensorType>(matmul.getB().getType());
-  auto weightsType = cast<RankedTensorType>(weights.getType());
-  if (!query.hasStaticShape() || !keyT.hasStaticShape() ||
-      !weightsType.hasStaticShape() || query.getRank() != 4 ||
-      keyT.getRank() != 4 || weightsType.getRank() != 4)
-    return fail("the indexer operands are not static rank-4 tensors");
-  int64_t batch = query.getDimSize(0), heads = query.getDimSize(1);
-  if (keyT.getShape() !=
-          ArrayRef<int64_t>{batch, 1, query.getDimSize(3), keys} ||
-      query.getDimSize(2) != queries ||
-      weightsType.getShape() != ArrayRef<int64_t>{batch, heads, queries, 1})
-    return fail("the indexer shapes are not qI B x HI x S x DI, kI^T "
-                "B x 1 x DI x T and w B x HI x S x 1");
-  return SparseMaskForm{matmul.getA(), matmul.getB(), weights, k->front(),
-                        topk.getIndices()};
+  return matchIndexerSelection(unsqueeze.getData(), queries, keys,
+                               checkIndexerMask, reason);
 }
 
 /// Why `attention` (whose mask should be `Add(M, C')`) is not a DSA block.
-FailureOr<std::pair<SparseMaskForm, Value>>
+FailureOr<std::pair<IndexerSelection, Value>>
 matchSparseAttention(AttentionOp attention, std::string &reason) {
   auto fail = [&](const char *why) {
     reason = why;
@@ -302,7 +191,7 @@ matchSparseAttention(AttentionOp attention, std::string &reason) {
              queries != keys) {
     return fail("is causal with top-left alignment");
   }
-  FailureOr<SparseMaskForm> form =
+  FailureOr<IndexerSelection> form =
       matchSparseMask(sparseMask, queries, keys, reason);
   if (failed(form))
     return failure();
@@ -310,25 +199,6 @@ matchSparseAttention(AttentionOp attention, std::string &reason) {
       attention.getQuery().getType().getDimSize(0))
     return fail("the sparse mask has another batch size");
   return std::make_pair(*form, sparseMask);
-}
-
-/// `value` (static shape) reshaped to `shape` and then transposed by `perm`.
-Value reshapeAndTranspose(PatternRewriter &rewriter, Location loc, Value value,
-                          ArrayRef<int64_t> shape, ArrayRef<int64_t> perm) {
-  auto type = cast<RankedTensorType>(value.getType());
-  auto shapeType =
-      RankedTensorType::get({int64_t(shape.size())}, rewriter.getI64Type());
-  Value shapeValue = onnx::ConstantOp::create(
-      rewriter, loc, shapeType, DenseElementsAttr::get(shapeType, shape));
-  Value reshaped = onnx::ReshapeOp::create(
-      rewriter, loc, RankedTensorType::get(shape, type.getElementType()), value,
-      shapeValue);
-  SmallVector<int64_t> transposed;
-  for (int64_t d : perm)
-    transposed.push_back(shape[d]);
-  return onnx::TransposeOp::create(
-      rewriter, loc, RankedTensorType::get(transposed, type.getElementType()),
-      reshaped, rewriter.getDenseI64ArrayAttr(perm));
 }
 
 struct RaiseSparseAttention : OpRewritePattern<AttentionOp> {
@@ -340,30 +210,11 @@ struct RaiseSparseAttention : OpRewritePattern<AttentionOp> {
     auto matched = matchSparseAttention(attention, reason);
     if (failed(matched))
       return rewriter.notifyMatchFailure(attention, reason);
-    SparseMaskForm &form = matched->first;
+    IndexerSelection &form = matched->first;
     Location loc = attention.getLoc();
-    auto query = cast<RankedTensorType>(form.indexerQuery.getType());
-    int64_t batch = query.getDimSize(0), heads = query.getDimSize(1),
-            queries = query.getDimSize(2), channels = query.getDimSize(3);
-    int64_t keys = attention.getKey().getType().getDimSize(2);
-
-    // attn.lightning_indexer's layouts:
-    // B x S x HI x DI, B x T x DI and B x S x HI.
-    Value indexerQuery =
-        reshapeAndTranspose(rewriter, loc, form.indexerQuery,
-                            {batch, heads, queries, channels}, {0, 2, 1, 3});
-    Value indexerKey = reshapeAndTranspose(rewriter, loc, form.indexerKeyT,
-                                           {batch, channels, keys}, {0, 2, 1});
-    Value indexerWeights = reshapeAndTranspose(
-        rewriter, loc, form.indexerWeights, {batch, heads, queries}, {0, 2, 1});
-    auto scoresType =
-        RankedTensorType::get({batch, queries, keys}, rewriter.getF32Type());
-    auto indexer = LightningIndexerOp::create(
-        rewriter, loc, scoresType, indexerQuery, indexerKey, indexerWeights,
-        /*scale=*/nullptr, /*causal=*/rewriter.getUnitAttr());
-    auto topk =
-        TopKOp::create(rewriter, loc, form.indices.getType(),
-                       indexer.getResult(), rewriter.getI64IntegerAttr(form.k));
+    Value scores = createLightningIndexer(rewriter, loc, form, /*causal=*/true);
+    auto topk = TopKOp::create(rewriter, loc, form.indices.getType(), scores,
+                               rewriter.getI64IntegerAttr(form.k));
     auto sparse = SparseAttentionOp::create(
         rewriter, loc, attention.getType(), attention.getQuery(),
         attention.getKey(), attention.getValue(), topk.getResult(),
@@ -379,6 +230,7 @@ struct RaiseSparseAttention : OpRewritePattern<AttentionOp> {
 void mlir::attn::populateSparseAttentionRaisingPatterns(
     RewritePatternSet &patterns) {
   patterns.add<RaiseSparseAttention>(patterns.getContext());
+  populateCompressedSparseAttentionRaisingPatterns(patterns);
 }
 
 std::optional<std::string>
@@ -386,6 +238,10 @@ mlir::attn::explainUnraisedSparseAttention(Operation *attention) {
   auto op = dyn_cast<AttentionOp>(attention);
   if (!op)
     return std::string("not an attn.attention");
+  // The DSA form's mask is an Add (or an Unsqueeze of the scatter), CSA's an
+  // Unsqueeze of the raw keys' and entries' masks concatenated.
+  if (hasConcatenatedMask(op))
+    return explainUnraisedCompressedSparseAttention(op);
   std::string reason;
   if (failed(matchSparseAttention(op, reason)))
     return reason;

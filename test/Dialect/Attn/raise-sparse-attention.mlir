@@ -1,7 +1,9 @@
 // attn-raise-sparse-attention on the DSA mask form (after attn-raise-attention
 // has made the attention an attn.attention with mask Add(sparse, causal)):
 // raised when every piece matches, and each near-miss left alone with a
-// remark naming the condition that failed.
+// remark naming the condition that failed. The DeepSeek V4 CSA form (the
+// indexer over compressed entries, a raw-key window concatenated in front)
+// follows the DSA cases.
 // RUN: attnc-opt %s -split-input-file --attn-raise-attention --attn-raise-sparse-attention | FileCheck %s
 // RUN: attnc-opt %s -split-input-file --attn-raise-attention --attn-raise-sparse-attention="remarks=true" -verify-diagnostics >/dev/null
 
@@ -555,4 +557,243 @@ func.func @dsa_long_indexer_sees_next(%q: tensor<1x1x2048x8xf32>, %k: tensor<1x1
   // expected-remark @+1 {{not raised to attn.sparse_attention: the indexer's mask is not a plain causal mask}}
   %o = onnx.MatMul %p, %v : (tensor<1x1x2048x2048xf32>, tensor<1x1x2048x8xf32>) -> tensor<1x1x2048x8xf32>
   return %o : tensor<1x1x2048x8xf32>
+}
+
+// -----
+
+// DeepSeek V4 CSA: the indexer scores the 3 compressed entries (kI^T is
+// B x 1 x DI x Nc), TopK(I + V) scattered into -inf, V added again, and the
+// raw keys' window (W = 2 over 6 raw keys) concatenated in front. The
+// sparse attention reads the window's keys (a constant, -1 before key 0)
+// and the picked entries offset by the 6 raw keys (-1 kept).
+// CHECK-LABEL: func.func @csa(
+// CHECK-SAME: %[[Q:[^:]+]]: tensor<1x2x6x8xf32>, %[[KEYS:[^:]+]]: tensor<1x1x9x8xf32>, %[[QI:[^:]+]]: tensor<1x2x6x4xf32>, %[[KIT:[^:]+]]: tensor<1x1x4x3xf32>, %[[W:[^:]+]]: tensor<1x2x6x1xf32>)
+// CHECK-DAG: %[[WINDOW:.+]] = onnx.Constant dense<{{\[\[\[}}-1, 0], [0, 1], [1, 2], [2, 3], [3, 4], [4, 5]]]> : tensor<1x6x2xi64>
+// CHECK-DAG: %[[RAW:.+]] = onnx.Constant dense<6> : tensor<i64>
+// CHECK-DAG: %[[ZERO:.+]] = onnx.Constant dense<0> : tensor<i64>
+// CHECK-DAG: %[[VIS:.+]] = onnx.Constant dense<{{.+}}> : tensor<6x3xf32>
+// CHECK-DAG: %[[IQ:.+]] = onnx.Transpose %[[QI]] {perm = array<i64: 0, 2, 1, 3>}
+// CHECK-DAG: %[[KR:.+]] = onnx.Reshape %[[KIT]], %{{.+}} : (tensor<1x1x4x3xf32>, tensor<3xi64>) -> tensor<1x4x3xf32>
+// CHECK-DAG: %[[IK:.+]] = onnx.Transpose %[[KR]] {perm = array<i64: 0, 2, 1>} : (tensor<1x4x3xf32>) -> tensor<1x3x4xf32>
+// CHECK-DAG: %[[WR:.+]] = onnx.Reshape %[[W]], %{{.+}} : (tensor<1x2x6x1xf32>, tensor<3xi64>) -> tensor<1x2x6xf32>
+// CHECK-DAG: %[[IW:.+]] = onnx.Transpose %[[WR]] {perm = array<i64: 0, 2, 1>}
+// CHECK: %[[SCORES:.+]] = attn.lightning_indexer %[[IQ]], %[[IK]], %[[IW]] : tensor<1x6x2x4xf32>, tensor<1x3x4xf32>, tensor<1x6x2xf32> -> tensor<1x6x3xf32>
+// CHECK: %[[VISIBLE:.+]] = onnx.Add %[[SCORES]], %[[VIS]] : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+// CHECK: %[[PICKED:.+]] = attn.topk %[[VISIBLE]] {k = 2 : i64} : tensor<1x6x3xf32> -> tensor<1x6x2xi64>
+// CHECK: %[[MISSING:.+]] = onnx.Less %[[PICKED]], %[[ZERO]]
+// CHECK: %[[SHIFTED:.+]] = onnx.Add %[[PICKED]], %[[RAW]]
+// CHECK: %[[ENTRY:.+]] = onnx.Where %[[MISSING]], %[[PICKED]], %[[SHIFTED]]
+// CHECK: %[[IDX:.+]] = onnx.Concat %[[WINDOW]], %[[ENTRY]] {axis = 2 : si64} : (tensor<1x6x2xi64>, tensor<1x6x2xi64>) -> tensor<1x6x4xi64>
+// CHECK: %[[O:.+]] = attn.sparse_attention %[[Q]], %[[KEYS]], %[[KEYS]], %[[IDX]] {scale = 1.250000e-01 : f64} : tensor<1x2x6x8xf32>, tensor<1x1x9x8xf32>, tensor<1x1x9x8xf32>, tensor<1x6x4xi64> -> tensor<1x2x6x8xf32>
+// CHECK-NOT: onnx.TopK
+// CHECK-NOT: onnx.ScatterElements
+// CHECK-NOT: attn.attention
+// CHECK: return %[[O]]
+func.func @csa(%q: tensor<1x2x6x8xf32>, %keys: tensor<1x1x9x8xf32>, %qi: tensor<1x2x6x4xf32>, %kit: tensor<1x1x4x3xf32>, %w: tensor<1x2x6x1xf32>) -> tensor<1x2x6x8xf32> {
+  %window = onnx.Constant dense<[[[0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0xFF800000, 0.0, 0.0, 0xFF800000], [0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0.0, 0.0]]]> : tensor<1x6x6xf32>
+  %vis = onnx.Constant dense<[[0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0]]> : tensor<6x3xf32>
+  %dots = onnx.MatMul %qi, %kit : (tensor<1x2x6x4xf32>, tensor<1x1x4x3xf32>) -> tensor<1x2x6x3xf32>
+  %relu = onnx.Relu %dots : (tensor<1x2x6x3xf32>) -> tensor<1x2x6x3xf32>
+  %weighted = onnx.Mul %relu, %w : (tensor<1x2x6x3xf32>, tensor<1x2x6x1xf32>) -> tensor<1x2x6x3xf32>
+  %heads = onnx.Constant dense<[1]> : tensor<1xi64>
+  %index = onnx.ReduceSum %weighted, %heads {keepdims = 0 : si64} : (tensor<1x2x6x3xf32>, tensor<1xi64>) -> tensor<1x6x3xf32>
+  %visible = onnx.Add %index, %vis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %kk = onnx.Constant dense<[2]> : tensor<1xi64>
+  %vals, %idx = onnx.TopK %visible, %kk {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1xi64>) -> (tensor<1x6x2xf32>, tensor<1x6x2xi64>)
+  %fill = onnx.Constant dense<0xFF800000> : tensor<1x6x3xf32>
+  %zeros = onnx.Constant dense<0.0> : tensor<1x6x2xf32>
+  %picked = onnx.ScatterElements %fill, %idx, %zeros {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1x6x2xi64>, tensor<1x6x2xf32>) -> tensor<1x6x3xf32>
+  %entries = onnx.Add %picked, %vis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %joined = onnx.Concat %window, %entries {axis = -1 : si64} : (tensor<1x6x6xf32>, tensor<1x6x3xf32>) -> tensor<1x6x9xf32>
+  %mask = onnx.Unsqueeze %joined, %heads : (tensor<1x6x9xf32>, tensor<1xi64>) -> tensor<1x1x6x9xf32>
+  %kt = onnx.Transpose %keys {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x1x9x8xf32>) -> tensor<1x1x8x9xf32>
+  %qk = onnx.MatMul %q, %kt : (tensor<1x2x6x8xf32>, tensor<1x1x8x9xf32>) -> tensor<1x2x6x9xf32>
+  %scale = onnx.Constant dense<0.125> : tensor<f32>
+  %scaled = onnx.Mul %qk, %scale : (tensor<1x2x6x9xf32>, tensor<f32>) -> tensor<1x2x6x9xf32>
+  %masked = onnx.Add %scaled, %mask : (tensor<1x2x6x9xf32>, tensor<1x1x6x9xf32>) -> tensor<1x2x6x9xf32>
+  %p = onnx.Softmax %masked {axis = -1 : si64} : (tensor<1x2x6x9xf32>) -> tensor<1x2x6x9xf32>
+  %o = onnx.MatMul %p, %keys : (tensor<1x2x6x9xf32>, tensor<1x1x9x8xf32>) -> tensor<1x2x6x8xf32>
+  return %o : tensor<1x2x6x8xf32>
+}
+
+// -----
+
+// The Adds may take V first, and the raw keys' window may hide with the
+// lowest finite value (PyTorch's finfo.min): every query sees a raw key, so
+// the hidden ones weigh exactly 0 either way.
+// CHECK-LABEL: func.func @csa_swapped_lowest_window
+// CHECK: %[[WINDOW:.+]] = onnx.Constant dense<{{\[\[\[}}-1, 0], [0, 1], [1, 2], [2, 3], [3, 4], [4, 5]]]> : tensor<1x6x2xi64>
+// CHECK: %[[PICKED:.+]] = attn.topk %{{.+}} {k = 2 : i64} : tensor<1x6x3xf32> -> tensor<1x6x2xi64>
+// CHECK: %[[ENTRY:.+]] = onnx.Where %{{.+}}, %[[PICKED]], %{{.+}}
+// CHECK: %[[IDX:.+]] = onnx.Concat %[[WINDOW]], %[[ENTRY]] {axis = 2 : si64}
+// CHECK: attn.sparse_attention %{{.+}}, %{{.+}}, %{{.+}}, %[[IDX]]
+// CHECK-NOT: attn.attention
+func.func @csa_swapped_lowest_window(%q: tensor<1x2x6x8xf32>, %keys: tensor<1x1x9x8xf32>, %qi: tensor<1x2x6x4xf32>, %kit: tensor<1x1x4x3xf32>, %w: tensor<1x2x6x1xf32>) -> tensor<1x2x6x8xf32> {
+  %window = onnx.Constant dense<[[[0.0, -3.40282347E+38, -3.40282347E+38, -3.40282347E+38, -3.40282347E+38, -3.40282347E+38], [0.0, 0.0, -3.40282347E+38, -3.40282347E+38, -3.40282347E+38, -3.40282347E+38], [-3.40282347E+38, 0.0, 0.0, -3.40282347E+38, -3.40282347E+38, -3.40282347E+38], [-3.40282347E+38, -3.40282347E+38, 0.0, 0.0, -3.40282347E+38, -3.40282347E+38], [-3.40282347E+38, -3.40282347E+38, -3.40282347E+38, 0.0, 0.0, -3.40282347E+38], [-3.40282347E+38, -3.40282347E+38, -3.40282347E+38, -3.40282347E+38, 0.0, 0.0]]]> : tensor<1x6x6xf32>
+  %vis = onnx.Constant dense<[[0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0]]> : tensor<6x3xf32>
+  %dots = onnx.MatMul %qi, %kit : (tensor<1x2x6x4xf32>, tensor<1x1x4x3xf32>) -> tensor<1x2x6x3xf32>
+  %relu = onnx.Relu %dots : (tensor<1x2x6x3xf32>) -> tensor<1x2x6x3xf32>
+  %weighted = onnx.Mul %relu, %w : (tensor<1x2x6x3xf32>, tensor<1x2x6x1xf32>) -> tensor<1x2x6x3xf32>
+  %heads = onnx.Constant dense<[1]> : tensor<1xi64>
+  %index = onnx.ReduceSum %weighted, %heads {keepdims = 0 : si64} : (tensor<1x2x6x3xf32>, tensor<1xi64>) -> tensor<1x6x3xf32>
+  %visible = onnx.Add %vis, %index : (tensor<6x3xf32>, tensor<1x6x3xf32>) -> tensor<1x6x3xf32>
+  %kk = onnx.Constant dense<[2]> : tensor<1xi64>
+  %vals, %idx = onnx.TopK %visible, %kk {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1xi64>) -> (tensor<1x6x2xf32>, tensor<1x6x2xi64>)
+  %fill = onnx.Constant dense<0xFF800000> : tensor<1x6x3xf32>
+  %zeros = onnx.Constant dense<0.0> : tensor<1x6x2xf32>
+  %picked = onnx.ScatterElements %fill, %idx, %zeros {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1x6x2xi64>, tensor<1x6x2xf32>) -> tensor<1x6x3xf32>
+  %entries = onnx.Add %vis, %picked : (tensor<6x3xf32>, tensor<1x6x3xf32>) -> tensor<1x6x3xf32>
+  %joined = onnx.Concat %window, %entries {axis = -1 : si64} : (tensor<1x6x6xf32>, tensor<1x6x3xf32>) -> tensor<1x6x9xf32>
+  %mask = onnx.Unsqueeze %joined, %heads : (tensor<1x6x9xf32>, tensor<1xi64>) -> tensor<1x1x6x9xf32>
+  %kt = onnx.Transpose %keys {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x1x9x8xf32>) -> tensor<1x1x8x9xf32>
+  %qk = onnx.MatMul %q, %kt : (tensor<1x2x6x8xf32>, tensor<1x1x8x9xf32>) -> tensor<1x2x6x9xf32>
+  %scale = onnx.Constant dense<0.125> : tensor<f32>
+  %scaled = onnx.Mul %qk, %scale : (tensor<1x2x6x9xf32>, tensor<f32>) -> tensor<1x2x6x9xf32>
+  %masked = onnx.Add %scaled, %mask : (tensor<1x2x6x9xf32>, tensor<1x1x6x9xf32>) -> tensor<1x2x6x9xf32>
+  %p = onnx.Softmax %masked {axis = -1 : si64} : (tensor<1x2x6x9xf32>) -> tensor<1x2x6x9xf32>
+  %o = onnx.MatMul %p, %keys : (tensor<1x2x6x9xf32>, tensor<1x1x9x8xf32>) -> tensor<1x2x6x8xf32>
+  return %o : tensor<1x2x6x8xf32>
+}
+
+// -----
+
+// Near-miss: the raw keys' mask is not a window (query 4 also sees raw key
+// 2), so no constant index list of a window states it.
+// CHECK-LABEL: func.func @csa_window_not_window
+// CHECK: attn.attention
+// CHECK-NOT: attn.sparse_attention
+func.func @csa_window_not_window(%q: tensor<1x2x6x8xf32>, %keys: tensor<1x1x9x8xf32>, %qi: tensor<1x2x6x4xf32>, %kit: tensor<1x1x4x3xf32>, %w: tensor<1x2x6x1xf32>) -> tensor<1x2x6x8xf32> {
+  %window = onnx.Constant dense<[[[0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0.0, 0.0, 0.0, 0xFF800000], [0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0.0, 0.0]]]> : tensor<1x6x6xf32>
+  %vis = onnx.Constant dense<[[0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0]]> : tensor<6x3xf32>
+  %dots = onnx.MatMul %qi, %kit : (tensor<1x2x6x4xf32>, tensor<1x1x4x3xf32>) -> tensor<1x2x6x3xf32>
+  %relu = onnx.Relu %dots : (tensor<1x2x6x3xf32>) -> tensor<1x2x6x3xf32>
+  %weighted = onnx.Mul %relu, %w : (tensor<1x2x6x3xf32>, tensor<1x2x6x1xf32>) -> tensor<1x2x6x3xf32>
+  %heads = onnx.Constant dense<[1]> : tensor<1xi64>
+  %index = onnx.ReduceSum %weighted, %heads {keepdims = 0 : si64} : (tensor<1x2x6x3xf32>, tensor<1xi64>) -> tensor<1x6x3xf32>
+  %visible = onnx.Add %index, %vis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %kk = onnx.Constant dense<[2]> : tensor<1xi64>
+  %vals, %idx = onnx.TopK %visible, %kk {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1xi64>) -> (tensor<1x6x2xf32>, tensor<1x6x2xi64>)
+  %fill = onnx.Constant dense<0xFF800000> : tensor<1x6x3xf32>
+  %zeros = onnx.Constant dense<0.0> : tensor<1x6x2xf32>
+  %picked = onnx.ScatterElements %fill, %idx, %zeros {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1x6x2xi64>, tensor<1x6x2xf32>) -> tensor<1x6x3xf32>
+  %entries = onnx.Add %picked, %vis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %joined = onnx.Concat %window, %entries {axis = -1 : si64} : (tensor<1x6x6xf32>, tensor<1x6x3xf32>) -> tensor<1x6x9xf32>
+  %mask = onnx.Unsqueeze %joined, %heads : (tensor<1x6x9xf32>, tensor<1xi64>) -> tensor<1x1x6x9xf32>
+  %kt = onnx.Transpose %keys {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x1x9x8xf32>) -> tensor<1x1x8x9xf32>
+  %qk = onnx.MatMul %q, %kt : (tensor<1x2x6x8xf32>, tensor<1x1x8x9xf32>) -> tensor<1x2x6x9xf32>
+  %scale = onnx.Constant dense<0.125> : tensor<f32>
+  %scaled = onnx.Mul %qk, %scale : (tensor<1x2x6x9xf32>, tensor<f32>) -> tensor<1x2x6x9xf32>
+  %masked = onnx.Add %scaled, %mask : (tensor<1x2x6x9xf32>, tensor<1x1x6x9xf32>) -> tensor<1x2x6x9xf32>
+  %p = onnx.Softmax %masked {axis = -1 : si64} : (tensor<1x2x6x9xf32>) -> tensor<1x2x6x9xf32>
+  // expected-remark @+1 {{not raised to attn.sparse_attention: the raw keys' mask: the constant mask is not causal or a causal sliding window}}
+  %o = onnx.MatMul %p, %keys : (tensor<1x2x6x9xf32>, tensor<1x1x9x8xf32>) -> tensor<1x2x6x8xf32>
+  return %o : tensor<1x2x6x8xf32>
+}
+
+// -----
+
+// Near-miss: the indexer's visibility hides entry 1 from query 3 but the
+// attention's does not: the attention would see the entry that TopK passed
+// over, which no top-k of I + V lists.
+// CHECK-LABEL: func.func @csa_visibility_differs
+// CHECK: attn.attention
+// CHECK-NOT: attn.sparse_attention
+func.func @csa_visibility_differs(%q: tensor<1x2x6x8xf32>, %keys: tensor<1x1x9x8xf32>, %qi: tensor<1x2x6x4xf32>, %kit: tensor<1x1x4x3xf32>, %w: tensor<1x2x6x1xf32>) -> tensor<1x2x6x8xf32> {
+  %window = onnx.Constant dense<[[[0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0xFF800000, 0.0, 0.0, 0xFF800000], [0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0.0, 0.0]]]> : tensor<1x6x6xf32>
+  %vis = onnx.Constant dense<[[0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0]]> : tensor<6x3xf32>
+  %ivis = onnx.Constant dense<[[0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0]]> : tensor<6x3xf32>
+  %dots = onnx.MatMul %qi, %kit : (tensor<1x2x6x4xf32>, tensor<1x1x4x3xf32>) -> tensor<1x2x6x3xf32>
+  %relu = onnx.Relu %dots : (tensor<1x2x6x3xf32>) -> tensor<1x2x6x3xf32>
+  %weighted = onnx.Mul %relu, %w : (tensor<1x2x6x3xf32>, tensor<1x2x6x1xf32>) -> tensor<1x2x6x3xf32>
+  %heads = onnx.Constant dense<[1]> : tensor<1xi64>
+  %index = onnx.ReduceSum %weighted, %heads {keepdims = 0 : si64} : (tensor<1x2x6x3xf32>, tensor<1xi64>) -> tensor<1x6x3xf32>
+  %visible = onnx.Add %index, %ivis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %kk = onnx.Constant dense<[2]> : tensor<1xi64>
+  %vals, %idx = onnx.TopK %visible, %kk {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1xi64>) -> (tensor<1x6x2xf32>, tensor<1x6x2xi64>)
+  %fill = onnx.Constant dense<0xFF800000> : tensor<1x6x3xf32>
+  %zeros = onnx.Constant dense<0.0> : tensor<1x6x2xf32>
+  %picked = onnx.ScatterElements %fill, %idx, %zeros {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1x6x2xi64>, tensor<1x6x2xf32>) -> tensor<1x6x3xf32>
+  %entries = onnx.Add %picked, %vis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %joined = onnx.Concat %window, %entries {axis = -1 : si64} : (tensor<1x6x6xf32>, tensor<1x6x3xf32>) -> tensor<1x6x9xf32>
+  %mask = onnx.Unsqueeze %joined, %heads : (tensor<1x6x9xf32>, tensor<1xi64>) -> tensor<1x1x6x9xf32>
+  %kt = onnx.Transpose %keys {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x1x9x8xf32>) -> tensor<1x1x8x9xf32>
+  %qk = onnx.MatMul %q, %kt : (tensor<1x2x6x8xf32>, tensor<1x1x8x9xf32>) -> tensor<1x2x6x9xf32>
+  %scale = onnx.Constant dense<0.125> : tensor<f32>
+  %scaled = onnx.Mul %qk, %scale : (tensor<1x2x6x9xf32>, tensor<f32>) -> tensor<1x2x6x9xf32>
+  %masked = onnx.Add %scaled, %mask : (tensor<1x2x6x9xf32>, tensor<1x1x6x9xf32>) -> tensor<1x2x6x9xf32>
+  %p = onnx.Softmax %masked {axis = -1 : si64} : (tensor<1x2x6x9xf32>) -> tensor<1x2x6x9xf32>
+  // expected-remark @+1 {{not raised to attn.sparse_attention: the indexer's entry visibility differs from the attention's}}
+  %o = onnx.MatMul %p, %keys : (tensor<1x2x6x9xf32>, tensor<1x1x9x8xf32>) -> tensor<1x2x6x8xf32>
+  return %o : tensor<1x2x6x8xf32>
+}
+
+// -----
+
+// Near-miss: the top-k is scattered into the lowest finite value, not -inf:
+// the entries left out keep a finite score.
+// CHECK-LABEL: func.func @csa_fill_not_neginf
+// CHECK: attn.attention
+// CHECK-NOT: attn.sparse_attention
+func.func @csa_fill_not_neginf(%q: tensor<1x2x6x8xf32>, %keys: tensor<1x1x9x8xf32>, %qi: tensor<1x2x6x4xf32>, %kit: tensor<1x1x4x3xf32>, %w: tensor<1x2x6x1xf32>) -> tensor<1x2x6x8xf32> {
+  %window = onnx.Constant dense<[[[0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0xFF800000, 0.0, 0.0, 0xFF800000], [0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0.0, 0.0]]]> : tensor<1x6x6xf32>
+  %vis = onnx.Constant dense<[[0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0]]> : tensor<6x3xf32>
+  %dots = onnx.MatMul %qi, %kit : (tensor<1x2x6x4xf32>, tensor<1x1x4x3xf32>) -> tensor<1x2x6x3xf32>
+  %relu = onnx.Relu %dots : (tensor<1x2x6x3xf32>) -> tensor<1x2x6x3xf32>
+  %weighted = onnx.Mul %relu, %w : (tensor<1x2x6x3xf32>, tensor<1x2x6x1xf32>) -> tensor<1x2x6x3xf32>
+  %heads = onnx.Constant dense<[1]> : tensor<1xi64>
+  %index = onnx.ReduceSum %weighted, %heads {keepdims = 0 : si64} : (tensor<1x2x6x3xf32>, tensor<1xi64>) -> tensor<1x6x3xf32>
+  %visible = onnx.Add %index, %vis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %kk = onnx.Constant dense<[2]> : tensor<1xi64>
+  %vals, %idx = onnx.TopK %visible, %kk {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1xi64>) -> (tensor<1x6x2xf32>, tensor<1x6x2xi64>)
+  %fill = onnx.Constant dense<-3.40282347E+38> : tensor<1x6x3xf32>
+  %zeros = onnx.Constant dense<0.0> : tensor<1x6x2xf32>
+  %picked = onnx.ScatterElements %fill, %idx, %zeros {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1x6x2xi64>, tensor<1x6x2xf32>) -> tensor<1x6x3xf32>
+  %entries = onnx.Add %picked, %vis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %joined = onnx.Concat %window, %entries {axis = -1 : si64} : (tensor<1x6x6xf32>, tensor<1x6x3xf32>) -> tensor<1x6x9xf32>
+  %mask = onnx.Unsqueeze %joined, %heads : (tensor<1x6x9xf32>, tensor<1xi64>) -> tensor<1x1x6x9xf32>
+  %kt = onnx.Transpose %keys {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x1x9x8xf32>) -> tensor<1x1x8x9xf32>
+  %qk = onnx.MatMul %q, %kt : (tensor<1x2x6x8xf32>, tensor<1x1x8x9xf32>) -> tensor<1x2x6x9xf32>
+  %scale = onnx.Constant dense<0.125> : tensor<f32>
+  %scaled = onnx.Mul %qk, %scale : (tensor<1x2x6x9xf32>, tensor<f32>) -> tensor<1x2x6x9xf32>
+  %masked = onnx.Add %scaled, %mask : (tensor<1x2x6x9xf32>, tensor<1x1x6x9xf32>) -> tensor<1x2x6x9xf32>
+  %p = onnx.Softmax %masked {axis = -1 : si64} : (tensor<1x2x6x9xf32>) -> tensor<1x2x6x9xf32>
+  // expected-remark @+1 {{not raised to attn.sparse_attention: the scattered-into tensor is not a constant -inf}}
+  %o = onnx.MatMul %p, %keys : (tensor<1x2x6x9xf32>, tensor<1x1x9x8xf32>) -> tensor<1x2x6x8xf32>
+  return %o : tensor<1x2x6x8xf32>
+}
+
+// -----
+
+// Near-miss: V hides with -1e4, not -inf: attn.topk would pick a hidden entry
+// (a finite score) that the graph's Add(sel, V) only down-weights.
+// CHECK-LABEL: func.func @csa_finite_visibility
+// CHECK: attn.attention
+// CHECK-NOT: attn.sparse_attention
+func.func @csa_finite_visibility(%q: tensor<1x2x6x8xf32>, %keys: tensor<1x1x9x8xf32>, %qi: tensor<1x2x6x4xf32>, %kit: tensor<1x1x4x3xf32>, %w: tensor<1x2x6x1xf32>) -> tensor<1x2x6x8xf32> {
+  %window = onnx.Constant dense<[[[0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0.0, 0.0, 0xFF800000, 0xFF800000], [0xFF800000, 0xFF800000, 0xFF800000, 0.0, 0.0, 0xFF800000], [0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000, 0.0, 0.0]]]> : tensor<1x6x6xf32>
+  %vis = onnx.Constant dense<[[-10000.0, -10000.0, -10000.0], [0.0, -10000.0, -10000.0], [0.0, -10000.0, -10000.0], [0.0, 0.0, -10000.0], [0.0, 0.0, -10000.0], [0.0, 0.0, 0.0]]> : tensor<6x3xf32>
+  %ivis = onnx.Constant dense<[[-10000.0, -10000.0, -10000.0], [0.0, -10000.0, -10000.0], [0.0, -10000.0, -10000.0], [0.0, 0.0, -10000.0], [0.0, 0.0, -10000.0], [0.0, 0.0, 0.0]]> : tensor<6x3xf32>
+  %dots = onnx.MatMul %qi, %kit : (tensor<1x2x6x4xf32>, tensor<1x1x4x3xf32>) -> tensor<1x2x6x3xf32>
+  %relu = onnx.Relu %dots : (tensor<1x2x6x3xf32>) -> tensor<1x2x6x3xf32>
+  %weighted = onnx.Mul %relu, %w : (tensor<1x2x6x3xf32>, tensor<1x2x6x1xf32>) -> tensor<1x2x6x3xf32>
+  %heads = onnx.Constant dense<[1]> : tensor<1xi64>
+  %index = onnx.ReduceSum %weighted, %heads {keepdims = 0 : si64} : (tensor<1x2x6x3xf32>, tensor<1xi64>) -> tensor<1x6x3xf32>
+  %visible = onnx.Add %index, %ivis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %kk = onnx.Constant dense<[2]> : tensor<1xi64>
+  %vals, %idx = onnx.TopK %visible, %kk {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1xi64>) -> (tensor<1x6x2xf32>, tensor<1x6x2xi64>)
+  %fill = onnx.Constant dense<0xFF800000> : tensor<1x6x3xf32>
+  %zeros = onnx.Constant dense<0.0> : tensor<1x6x2xf32>
+  %picked = onnx.ScatterElements %fill, %idx, %zeros {axis = -1 : si64} : (tensor<1x6x3xf32>, tensor<1x6x2xi64>, tensor<1x6x2xf32>) -> tensor<1x6x3xf32>
+  %entries = onnx.Add %picked, %vis : (tensor<1x6x3xf32>, tensor<6x3xf32>) -> tensor<1x6x3xf32>
+  %joined = onnx.Concat %window, %entries {axis = -1 : si64} : (tensor<1x6x6xf32>, tensor<1x6x3xf32>) -> tensor<1x6x9xf32>
+  %mask = onnx.Unsqueeze %joined, %heads : (tensor<1x6x9xf32>, tensor<1xi64>) -> tensor<1x1x6x9xf32>
+  %kt = onnx.Transpose %keys {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x1x9x8xf32>) -> tensor<1x1x8x9xf32>
+  %qk = onnx.MatMul %q, %kt : (tensor<1x2x6x8xf32>, tensor<1x1x8x9xf32>) -> tensor<1x2x6x9xf32>
+  %scale = onnx.Constant dense<0.125> : tensor<f32>
+  %scaled = onnx.Mul %qk, %scale : (tensor<1x2x6x9xf32>, tensor<f32>) -> tensor<1x2x6x9xf32>
+  %masked = onnx.Add %scaled, %mask : (tensor<1x2x6x9xf32>, tensor<1x1x6x9xf32>) -> tensor<1x2x6x9xf32>
+  %p = onnx.Softmax %masked {axis = -1 : si64} : (tensor<1x2x6x9xf32>) -> tensor<1x2x6x9xf32>
+  // expected-remark @+1 {{not raised to attn.sparse_attention: the entry visibility holds values other than 0 and -inf}}
+  %o = onnx.MatMul %p, %keys : (tensor<1x2x6x9xf32>, tensor<1x1x9x8xf32>) -> tensor<1x2x6x8xf32>
+  return %o : tensor<1x2x6x8xf32>
 }

@@ -121,6 +121,13 @@ def RaiseSparseAttentionPass
     with `I = ReduceSum(Mul(Relu(MatMul(qI, kI^T)), w), [1])` and C, C'
     constant causal masks, by `attn.lightning_indexer {causal}`,
     `attn.topk` and `attn.sparse_attention` (docs/AttentionRaising.md, DSA).
+    DeepSeek V4's CSA form too: the attention over `Concat(raw keys,
+    compressed entries)` whose mask is `Unsqueeze(Concat(R, Add(sel, V)))`
+    (R a constant causal window over the raw keys, sel the top-k scatter of
+    the indexer over the entries, V a constant entry visibility) becomes
+    `attn.lightning_indexer` -> add V -> `attn.topk` ->
+    `attn.sparse_attention` over the window's and the picked entries' keys
+    (docs/AttentionRaising.md, CSA).
     With `remarks=true` every attention left with a mask computed from a
     TopK gets a remark naming the condition that failed.
   }];

@@ -47,7 +47,9 @@ void populateRaiseKVCompressPatterns(RewritePatternSet &patterns);
 
 /// Patterns that replace an attn.attention masked by the DeepSeek sparse
 /// attention mask form (indexer -> TopK -> ScatterElements into -inf) by
-/// attn.lightning_indexer -> attn.topk -> attn.sparse_attention.
+/// attn.lightning_indexer -> attn.topk -> attn.sparse_attention: V3.2's DSA
+/// over every key, and V4's CSA over compressed entries next to a window of
+/// raw keys.
 void populateSparseAttentionRaisingPatterns(RewritePatternSet &patterns);
 
 /// Why `attention` (an attn.attention) is not a sparse attention in mask
