@@ -63,6 +63,27 @@ Int cost::visiblePairs(int64_t n, bool causal, Int windowLeft,
   return add(sub(upper, lower), n);
 }
 
+Int cost::compressedEntryPairs(int64_t n, int64_t ratio, Int cap) {
+  if (n <= 0 || ratio <= 0 || (cap && *cap <= 0))
+    return 0;
+  // F(x) = sum_{u=1..x} floor(u / m): the values u in [j m, j m + m) give j,
+  // so with x = q m + r the complete groups j < q give m q (q - 1) / 2 and
+  // the last one (r + 1) q. Query t contributes floor((t + 1) / m), i.e.
+  // u = t + 1 runs over 1..n.
+  auto sumOfQuotients = [ratio](int64_t x) -> Int {
+    int64_t q = x / ratio, r = x % ratio;
+    return add(mul(ratio, triangle(q)), mul(q, r + 1));
+  };
+  if (!cap)
+    return sumOfQuotients(n);
+  // floor(u / m) reaches the cap k from u = k m on.
+  Int capStart = mul(*cap, ratio);
+  if (!capStart)
+    return sumOfQuotients(n);
+  int64_t below = std::min(n, *capStart - 1);
+  return add(sumOfQuotients(below), mul(*cap, n - below));
+}
+
 Int cost::denseAttentionFlops(int64_t queryHeads, int64_t headDim,
                               int64_t valueHeadDim, int64_t pairs) {
   return mul(mul(mul(2, queryHeads), add(headDim, valueHeadDim)), pairs);

@@ -8,6 +8,8 @@
 
 #include "attnc/Analysis/AttentionReport.h"
 
+#include "CompressedKeys.h"
+
 #include "attnc/Analysis/AttentionCost.h"
 #include "attnc/Dialect/Attn/IR/AttnOps.h"
 #include "attnc/Dialect/ONNX/IR/ONNXOps.h"
@@ -145,6 +147,28 @@ void readHeads(Value query, Value key, Value value, AttentionBlockInfo &info) {
   info.valueHeadDim = staticDim(value, 3);
 }
 
+/// A DeepSeek V4 compressed layer: its raw keys are a causal window of W
+/// tokens (a ring buffer) and its entries a cache that grows by one entry per
+/// `ratio` tokens; a prefill of n tokens scores min(W, t + 1) raw keys and
+/// floor((t + 1) / ratio) entries (at most the top-k) per query t.
+void readCompressedKeys(const CompressedKeys &keys, int64_t n,
+                        int64_t elementBytes, AttentionBlockInfo &info) {
+  info.compressRatio = keys.ratio;
+  info.causal = true;
+  info.windowLeft = keys.rawWindow
+                        ? std::optional<int64_t>(*keys.rawWindow - 1)
+                        : std::nullopt;
+  info.compressedEntryBytes =
+      plus(info.kvBytesPerToken, keys.indexerKeyElements * elementBytes);
+  Int pairs =
+      plus(cost::visiblePairs(n, /*causal=*/true, info.windowLeft, std::nullopt),
+           cost::compressedEntryPairs(n, keys.ratio, keys.entryCap));
+  info.flops = std::nullopt;
+  if (info.queryHeads && info.headDim && info.valueHeadDim && pairs)
+    info.flops = cost::denseAttentionFlops(*info.queryHeads, *info.headDim,
+                                           *info.valueHeadDim, *pairs);
+}
+
 void readAttention(attn::AttentionOp op, int64_t n, AttentionBlockInfo &info) {
   readHeads(op.getQuery(), op.getKey(), op.getValue(), info);
   info.kind = classifyHeads(info.queryHeads, info.kvHeads);
@@ -175,6 +199,8 @@ void readAttention(attn::AttentionOp op, int64_t n, AttentionBlockInfo &info) {
   if (info.queryHeads && info.headDim && info.valueHeadDim && pairs)
     info.flops = cost::denseAttentionFlops(*info.queryHeads, *info.headDim,
                                            *info.valueHeadDim, *pairs);
+  if (std::optional<CompressedKeys> keys = matchCompressedKeys(op))
+    readCompressedKeys(*keys, n, elementBytes(op.getKey()), info);
 }
 
 /// Whether the indices come from a top-k over causal indexer scores (DeepSeek
@@ -211,6 +237,8 @@ void readSparseAttention(attn::SparseAttentionOp op, int64_t n,
   if (info.queryHeads && info.headDim && info.valueHeadDim && pairs)
     info.flops = cost::denseAttentionFlops(*info.queryHeads, *info.headDim,
                                            *info.valueHeadDim, *pairs);
+  if (std::optional<CompressedKeys> keys = matchCompressedKeys(op))
+    readCompressedKeys(*keys, n, elementBytes(op.getKey()), info);
 }
 
 void readMLA(attn::MLAOp op, int64_t n, AttentionBlockInfo &info) {
@@ -348,6 +376,10 @@ computeTotals(const std::vector<AttentionBlockInfo> &blocks, int64_t n) {
     int64_t tokens = cost::cachedTokens(n, spans[block.index]);
     totals.kvBytesAtSeqLen =
         plus(totals.kvBytesAtSeqLen, times(block.kvBytesPerToken, tokens));
+    if (block.compressRatio)
+      totals.kvBytesAtSeqLen =
+          plus(totals.kvBytesAtSeqLen,
+               times(block.compressedEntryBytes, n / *block.compressRatio));
     totals.kvBytesAllGlobalAtSeqLen =
         plus(totals.kvBytesAllGlobalAtSeqLen, times(block.kvBytesPerToken, n));
   }

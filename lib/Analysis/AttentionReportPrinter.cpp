@@ -44,12 +44,22 @@ llvm::json::Value toJSON(std::optional<double> value) {
   return *value;
 }
 
+/// A compressed block's cache: its raw window ("global" when unknown) plus
+/// one entry per `ratio` tokens, e.g. "8 + 1/4".
+std::string compressedBudgetText(const AttentionBlockInfo &block) {
+  Int window = block.cacheBudget();
+  return (window ? std::to_string(*window) : std::string("global")) + " + 1/" +
+         std::to_string(*block.compressRatio);
+}
+
 /// The tokens a block's cache holds (a window size, or a ring buffer's
 /// slots), "state" for linear attention (a constant-size state, no per-token
 /// cache), or "global".
 llvm::json::Value budgetJSON(const AttentionBlockInfo &block) {
   if (block.kind == AttentionKind::Linear)
     return "state";
+  if (block.compressRatio)
+    return compressedBudgetText(block);
   if (Int budget = block.cacheBudget())
     return *budget;
   return "global";
@@ -72,6 +82,11 @@ void writeBlock(llvm::json::OStream &json, const AttentionReport &report,
     }
     if (block.kind == AttentionKind::Sparse)
       json.attribute("top_k", toJSON(block.topK));
+    if (block.compressRatio) {
+      json.attribute("compress_ratio", *block.compressRatio);
+      json.attribute("compressed_entry_bytes",
+                     toJSON(block.compressedEntryBytes));
+    }
     json.attribute("dtype", block.cacheElementType);
     json.attribute("causal", block.causal);
     json.attribute("window", toJSON(block.window()));
@@ -132,6 +147,8 @@ std::string windowText(const AttentionBlockInfo &block) {
 std::string budgetText(const AttentionBlockInfo &block) {
   if (block.kind == AttentionKind::Linear)
     return "state";
+  if (block.compressRatio)
+    return compressedBudgetText(block);
   if (block.ringSlots)
     return str(block.ringSlots) + " ring";
   Int budget = block.cacheBudget();

@@ -65,6 +65,37 @@ TEST(AttentionCostTest, VisiblePairsClosedForms) {
   EXPECT_EQ(cost::visiblePairs(0, true, std::nullopt, std::nullopt), 0);
 }
 
+/// Counts the compressed entries each query of a prefill sees, entry by
+/// entry: entry i pools tokens [i m, (i + 1) m) and is visible from position
+/// (i + 1) m - 1 on; a top-k layer reads at most `cap` of them.
+int64_t bruteForceEntryPairs(int64_t n, int64_t m, std::optional<int64_t> cap) {
+  int64_t pairs = 0;
+  for (int64_t t = 0; t < n; ++t) {
+    int64_t visible = 0;
+    for (int64_t i = 0; (i + 1) * m <= n; ++i)
+      visible += (i + 1) * m - 1 <= t;
+    pairs += cap ? std::min(visible, *cap) : visible;
+  }
+  return pairs;
+}
+
+TEST(AttentionCostTest, CompressedEntryPairsMatchBruteForce) {
+  for (int64_t n = 0; n <= 40; ++n)
+    for (int64_t m : {1, 2, 3, 4, 16})
+      for (std::optional<int64_t> cap :
+           {std::optional<int64_t>(), std::optional<int64_t>(1),
+            std::optional<int64_t>(3), std::optional<int64_t>(100)})
+        EXPECT_EQ(cost::compressedEntryPairs(n, m, cap),
+                  bruteForceEntryPairs(n, m, cap))
+            << "n=" << n << " m=" << m << " cap=" << (cap ? *cap : -1);
+  // V4-Flash-like CSA at 1M tokens: past the first 4 * 512 queries every
+  // query reads its 512 picked entries.
+  int64_t n = 1 << 20;
+  EXPECT_EQ(cost::compressedEntryPairs(n, 4, 512),
+            bruteForceEntryPairs(4 * 512, 4, 512) + 512 * (n - 4 * 512));
+  EXPECT_EQ(cost::compressedEntryPairs(10, 0, std::nullopt), 0);
+}
+
 TEST(AttentionCostTest, DenseFlopsFollowTheCostModel) {
   // techniques.md 1.2: 2 * Hq * (D + Dv) * S(S+1)/2 for causal prefill.
   int64_t pairs = *cost::visiblePairs(16, true, std::nullopt, std::nullopt);

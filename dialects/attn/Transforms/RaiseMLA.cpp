@@ -28,6 +28,7 @@
 
 #include "attnc/Dialect/Attn/IR/AttnOps.h"
 #include "attnc/Dialect/Attn/Transforms/Transforms.h"
+#include "attnc/Dialect/ONNX/IR/ConstantData.h"
 #include "attnc/Dialect/ONNX/IR/ONNXOps.h"
 
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -66,25 +67,6 @@ std::optional<std::pair<onnx::SplitOp, int64_t>> asSplitPiece(Value value) {
     offset += type.getShape().back();
   }
   return std::nullopt;
-}
-
-/// The raw row-major bytes of a non-splat float constant whose size matches
-/// its type, or nothing.
-std::optional<ArrayRef<char>> getRawData(ElementsAttr attr) {
-  std::optional<ArrayRef<char>> raw;
-  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
-    if (!dense.isSplat())
-      raw = dense.getRawData();
-  } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {
-    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
-      raw = blob->getData();
-  }
-  auto type = cast<ShapedType>(attr.getType());
-  unsigned bits = type.getElementTypeBitWidth();
-  if (!raw || bits % 8 != 0 ||
-      raw->size() != size_t(type.getNumElements()) * (bits / 8))
-    return std::nullopt;
-  return raw;
 }
 
 /// Proves the key/value structure of the file comment for the query, key and
@@ -160,7 +142,7 @@ FailureOr<LatentAttention> matchLatentKeysAndValues(Value queryValue,
       latent.getElementType() != query.getElementType())
     return fail("the latent, kv_b_proj and the query differ in element type");
   auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
-  if (!(dense && dense.isSplat()) && !getRawData(constant.getValue()))
+  if (!(dense && dense.isSplat()) && !onnx::getRawConstantData(constant.getValue()))
     return fail("kv_b_proj's data is not available");
 
   LatentAttention form;
@@ -217,7 +199,7 @@ Value sliceUpProjection(PatternRewriter &rewriter, Location loc,
   if (auto dense = dyn_cast<DenseElementsAttr>(attr); dense && dense.isSplat())
     return onnx::ConstantOp::create(rewriter, loc, type,
                                     dense.resizeSplat(type));
-  ArrayRef<char> raw = *getRawData(attr);
+  ArrayRef<char> raw = *onnx::getRawConstantData(attr);
   size_t bytes = source.getElementTypeBitWidth() / 8;
   size_t row = size_t(form.heads * form.channels) * bytes;
   std::vector<char> sliced;

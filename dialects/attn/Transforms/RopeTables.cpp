@@ -11,11 +11,11 @@
 
 #include "RopeTables.h"
 
+#include "attnc/Dialect/ONNX/IR/ConstantData.h"
 #include "attnc/Dialect/ONNX/IR/ONNXOps.h"
 #include "attnc/Dialect/ONNX/IR/ShapeInference.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 
 #include <cstring>
@@ -60,23 +60,14 @@ bool constantHasPairedEntries(ElementsAttr attr, RopeLayout layout) {
   unsigned bits = type.getElementTypeBitWidth();
   if (width % 2 != 0 || bits % 8 != 0)
     return false;
-  ArrayRef<char> raw;
-  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
-    if (dense.isSplat())
-      return true;
-    raw = dense.getRawData();
-  } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob)
-      return false;
-    raw = blob->getData();
-  } else {
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr); dense && dense.isSplat())
+    return true;
+  std::optional<ArrayRef<char>> data = onnx::getRawConstantData(attr);
+  if (!data)
     return false;
-  }
+  ArrayRef<char> raw = *data;
   size_t bytes = bits / 8;
   int64_t count = type.getNumElements();
-  if (raw.size() != static_cast<size_t>(count) * bytes)
-    return false;
   for (int64_t row = 0; row < count; row += width) {
     for (int64_t m = 0; m < width / 2; ++m) {
       auto [a, b] = getPair(m, width, layout);

@@ -18,12 +18,14 @@
 
 #include "attnc/Dialect/Attn/IR/AttnOps.h"
 #include "attnc/Dialect/Attn/Transforms/Transforms.h"
+#include "attnc/Dialect/ONNX/IR/ConstantData.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <cmath>
 #include <limits>
 
 using namespace mlir;
@@ -44,11 +46,15 @@ struct VisibleKeys {
 /// Fails for finite non-zero values (a bias, not a visibility) and for a mask
 /// that differs between heads (sparse_attention's index lists are shared by
 /// all heads).
-LogicalResult readMask(DenseElementsAttr mask, int64_t rows, int64_t keys,
+LogicalResult readMask(ElementsAttr mask, int64_t rows, int64_t keys,
                        int64_t &maskBatches, std::vector<bool> &visible,
                        std::string &why) {
   auto type = cast<ShapedType>(mask.getType());
   ArrayRef<int64_t> shape = type.getShape();
+  if (shape.size() > 4) {
+    why = "the mask has more than 4 dims";
+    return failure();
+  }
   // Right-aligned numpy broadcast to B x H x rows x keys.
   SmallVector<int64_t, 4> full(4 - shape.size(), 1);
   full.append(shape.begin(), shape.end());
@@ -60,43 +66,39 @@ LogicalResult readMask(DenseElementsAttr mask, int64_t rows, int64_t keys,
     why = "the mask does not broadcast to the scores";
     return failure();
   }
-  maskBatches = full[0];
-  visible.assign(maskBatches * rows * keys, false);
-  auto at = [&](int64_t b, int64_t i, int64_t j) {
-    return (b * full[2] + (full[2] == 1 ? 0 : i)) * full[3] +
-           (full[3] == 1 ? 0 : j);
-  };
-
-  std::vector<bool> elements;
-  elements.reserve(type.getNumElements());
-  if (type.getElementType().isInteger(1)) {
-    for (bool value : mask.getValues<bool>())
-      elements.push_back(value);
-  } else if (isa<FloatType>(type.getElementType())) {
-    for (APFloat value : mask.getValues<APFloat>()) {
-      if (value.isZero()) {
-        elements.push_back(true);
-      } else if (value.isInfinity() && value.isNegative()) {
-        elements.push_back(false);
-      } else {
-        why = "the mask has values other than 0 and -inf";
-        return failure();
-      }
-    }
-  } else {
-    why = "unsupported mask element type";
+  std::optional<std::vector<double>> elements =
+      onnx::readConstantAsDoubles(mask);
+  if (!elements) {
+    why = "the mask's data is not available";
     return failure();
   }
+  bool boolean = type.getElementType().isInteger(1);
+  for (double value : *elements) {
+    bool hidden = std::isinf(value) && value < 0;
+    if (!boolean && !hidden && value != 0.0) {
+      why = "the mask has values other than 0 and -inf";
+      return failure();
+    }
+  }
+  maskBatches = full[0];
+  visible.assign(maskBatches * rows * keys, false);
   for (int64_t b = 0; b < maskBatches; ++b)
     for (int64_t i = 0; i < rows; ++i)
-      for (int64_t j = 0; j < keys; ++j)
-        visible[(b * rows + i) * keys + j] = elements[at(b, i, j)];
+      for (int64_t j = 0; j < keys; ++j) {
+        double value = (*elements)[(b * full[2] + (full[2] == 1 ? 0 : i)) *
+                                       full[3] +
+                                   (full[3] == 1 ? 0 : j)];
+        visible[(b * rows + i) * keys + j] = boolean ? value != 0.0 : value == 0.0;
+      }
   return success();
 }
 
 FailureOr<VisibleKeys> visibleKeys(attn::AttentionOp op, std::string &why) {
-  DenseElementsAttr mask;
-  if (!op.getMask() || !matchPattern(op.getMask(), m_Constant(&mask))) {
+  Attribute constant;
+  auto mask = op.getMask() && matchPattern(op.getMask(), m_Constant(&constant))
+                  ? dyn_cast<ElementsAttr>(constant)
+                  : ElementsAttr();
+  if (!mask) {
     why = "no constant mask";
     return failure();
   }

@@ -45,6 +45,15 @@ std::optional<int64_t> cacheBytesPerToken(int64_t heads, int64_t dim,
 /// the last `window` for a window layer (a ring buffer).
 int64_t cachedTokens(int64_t n, std::optional<int64_t> window);
 
+/// Number of (query, compressed entry) pairs a prefill of `n` tokens scores
+/// in DeepSeek V4 compressed attention: entry `i` pools tokens
+/// `[i * ratio, (i + 1) * ratio)` and is visible to query `t` once its block
+/// is complete, `(i + 1) * ratio - 1 <= t`, so query `t` sees
+/// `floor((t + 1) / ratio)` entries, at most `cap` of them when the layer
+/// picks a top-k (CSA) and all of them otherwise (HCA).
+std::optional<int64_t> compressedEntryPairs(int64_t n, int64_t ratio,
+                                            std::optional<int64_t> cap);
+
 /// How `attn.mla` is evaluated; see `MLAForm` in AttnEnums.td.
 enum class MLAEvaluation { Expanded, Absorbed };
 

@@ -76,6 +76,11 @@ struct AttentionBlockInfo {
   /// Slots of the ring-buffer cache the keys come from (attn.kv_cache_update
   /// in ring mode: a window layer's cache written modulo its size).
   std::optional<int64_t> ringSlots;
+  /// DeepSeek V4 compressed attention (keys = Concat(raw, attn.kv_compress
+  /// entries)): tokens per entry, and the bytes one cached entry takes (its
+  /// K = V, plus the indexer key of a CSA layer). The raw keys' window is
+  /// `windowLeft`; the entries grow as seqLen / compressRatio.
+  std::optional<int64_t> compressRatio, compressedEntryBytes;
   std::optional<double> softcap;
   bool sinks = false;
   /// An explicit mask operand: the FLOPs then assume every pair allowed by
@@ -113,9 +118,11 @@ struct AttentionReportTotals {
   std::optional<int64_t> flops = 0;
   /// Cache bytes at context `seqLen`: each owned cache holds min(N, span)
   /// tokens (span: the widest window among the blocks reading it, or global),
-  /// plus the linear-attention states.
+  /// plus the compressed entries (N / ratio per compressed block) and the
+  /// linear-attention states.
   std::optional<int64_t> kvBytesAtSeqLen = 0;
-  /// The same with every window made global.
+  /// The same with every window made global (a compressed block then caches
+  /// all N raw tokens and no entries).
   std::optional<int64_t> kvBytesAllGlobalAtSeqLen = 0;
 };
 

@@ -106,3 +106,26 @@ func.func @runtime_mask(%q: tensor<1x1x2x4xf32>, %k: tensor<1x1x4x4xf32>, %v: te
       : tensor<1x1x2x4xf32>, tensor<1x1x4x4xf32>, tensor<1x1x4x4xf32> -> tensor<1x1x2x4xf32>
   return %o : tensor<1x1x2x4xf32>
 }
+
+// -----
+
+// The importer keeps initializers as dense_resource blobs: read the same way
+// (row 0 sees key 0, row 1 key 1).
+
+// CHECK-LABEL: func.func @resource_mask(
+// CHECK:         %[[IDX:.+]] = arith.constant dense<{{\[\[\[}}0], [1]]]> : tensor<1x2x1xi32>
+// CHECK:         attn.sparse_attention %{{.+}}, %{{.+}}, %{{.+}}, %[[IDX]] :
+func.func @resource_mask(%q: tensor<1x1x2x4xf32>, %k: tensor<1x1x4x4xf32>, %v: tensor<1x1x4x4xf32>) -> tensor<1x1x2x4xf32> {
+  %m = arith.constant dense_resource<window_mask> : tensor<2x4xf32>
+  %o = attn.attention %q, %k, %v mask(%m : tensor<2x4xf32>)
+      : tensor<1x1x2x4xf32>, tensor<1x1x4x4xf32>, tensor<1x1x4x4xf32> -> tensor<1x1x2x4xf32>
+  return %o : tensor<1x1x2x4xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      window_mask: "0x0400000000000000000080FF000080FF000080FF000080FF00000000000080FF000080FF"
+    }
+  }
+#-}
