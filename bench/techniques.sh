@@ -2,7 +2,8 @@
 # Each attention technique against the same model with the technique undone
 # (bench/make_technique_models.py builds the pairs from the test generators):
 # layer-wise budgets (T2), cross-layer KV sharing (T4), MLA (T5 decode), GQA
-# (T1 prefill, and a decode step over a long cache). Every model is compiled by attnc at -O2 and timed with attnc-run
+# (T1 prefill, and a decode step over a long cache), linear attention (T8),
+# compressed attention (T7). Every model is compiled by attnc at -O2 and timed with attnc-run
 # --iterations, run in onnxruntime (1 thread, like attnc's code) for its
 # expected outputs and timed there too; attnc's outputs are checked against
 # onnxruntime's. `attnc --report` gives the KV cache bytes and attention
