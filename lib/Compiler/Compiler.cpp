@@ -87,7 +87,11 @@ LogicalResult attnc::compileONNXFile(MLIRContext &context,
   if (options.emit == EmitStage::ONNX)
     return writeText(outputPath, loc, printModule);
 
-  if (failed(runPipeline(*module, options, buildAttnRaisingPipeline)))
+  AttnRaisingOptions raising;
+  raising.ringWindowCaches = options.ringWindowCaches;
+  if (failed(runPipeline(*module, options, [&](OpPassManager &pm) {
+        buildAttnRaisingPipeline(pm, raising);
+      })))
     return failure();
   if (options.emit == EmitStage::Attn)
     return writeText(outputPath, loc, printModule);

@@ -20,7 +20,8 @@
 
 using namespace mlir;
 
-void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
+void attnc::buildAttnRaisingPipeline(OpPassManager &pm,
+                                     const AttnRaisingOptions &options) {
   // Folding first: shape subgraphs become constants, which the raising
   // patterns and the fused-op conversions rely on.
   pm.addPass(createCanonicalizerPass());
@@ -39,6 +40,15 @@ void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
   // RoPE); merge them so --emit=attn and the lowering see each value once.
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  if (options.ringWindowCaches) {
+    pm.addNestedPass<func::FuncOp>(attn::createRingWindowCachesPass());
+    // The replaced window masks are dead now.
+    pm.addPass(createCanonicalizerPass());
+  }
+}
+
+void attnc::buildAttnRaisingPipeline(OpPassManager &pm) {
+  buildAttnRaisingPipeline(pm, AttnRaisingOptions());
 }
 
 void attnc::buildLinalgLoweringPipeline(OpPassManager &pm) {
@@ -108,10 +118,12 @@ void attnc::buildCPUPipeline(OpPassManager &pm,
 }
 
 void attnc::registerAttncPipelines() {
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<AttnRaisingOptions>(
       "attnc-raise-attention",
       "Fold shape subgraphs and turn attention into attn ops",
-      [](OpPassManager &pm) { buildAttnRaisingPipeline(pm); });
+      [](OpPassManager &pm, const AttnRaisingOptions &options) {
+        buildAttnRaisingPipeline(pm, options);
+      });
   PassPipelineRegistration<>(
       "attnc-lower-to-linalg", "Lower onnx and attn ops to linalg on tensors",
       [](OpPassManager &pm) { buildLinalgLoweringPipeline(pm); });

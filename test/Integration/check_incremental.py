@@ -10,6 +10,13 @@ prefill):
             variant (the global layer's cache of the whole context, the
             window layer's a ring buffer of W slots written by TensorScatter),
             compiled once: its shapes never change
+  ring-window  with --ring-window-caches: the growing-cache model compiled
+            with `attnc --ring-window-caches` (its window layer's past and
+            present become a ring of W slots, the global layer keeps its
+            Concat cache), fed one token at a time and in chunks of W tokens;
+            the first steps pass a ring of W slots of finite garbage (no token
+            written yet), each later step the previous step's present. Its
+            logits must equal the prefill's and the plain decode's
 
 The logits of every token and the final present_key/value_L of every layer
 must agree with the prefill's within --atol, and the prefill must match the
@@ -44,9 +51,11 @@ class Runner:
     def __init__(self, args):
         self.args, self.count = args, 0
 
-    def run(self, ids, start, cache):
+    def run(self, ids, start, cache, ring_window=False):
         """Logits and per-layer (K, V) presents of tokens `ids` at positions
-        start.. after `cache`."""
+        start.. after `cache`. With `ring_window`, compiled with
+        --ring-window-caches: the pins give the graph's own shapes (every past
+        `start` tokens long), the window layer's cache is a ring of W slots."""
         self.count += 1
         work = os.path.join(self.args.work, f"step{self.count}")
         inputs, outputs = os.path.join(work, "in"), os.path.join(work, "out")
@@ -54,7 +63,12 @@ class Runner:
         dm.write_tensors(inputs, "input", tensors)
         pins = []
         for name, array in tensors:
-            pins += ["--input-shape", f"{name}=" + "x".join(str(d) for d in array.shape)]
+            shape = list(array.shape)
+            if name.startswith("past_"):
+                shape[2] = start
+            pins += ["--input-shape", f"{name}=" + "x".join(str(d) for d in shape)]
+        if ring_window:
+            pins.append("--ring-window-caches")
         library = os.path.join(work, "model.so")
         subprocess.run([self.args.attnc, "-O", "0", self.args.model, "-o", library] + pins,
                        check=True)
@@ -71,6 +85,31 @@ def feed(runner, ids, chunk):
     cache, logits = dm.empty_cache(), []
     for start in range(0, ids.shape[1], chunk):
         step_logits, cache = runner.run(ids[:, start:start + chunk], start, cache)
+        logits.append(step_logits)
+    return np.concatenate(logits, axis=1), cache
+
+
+def garbage_rings(seed=0):
+    """The caches before the first token, with the window layers' rings of W
+    slots holding finite garbage: no slot is written yet, so none may be
+    seen."""
+    rng = np.random.default_rng(seed)
+    caches = []
+    for l, (k, v) in enumerate(dm.empty_cache()):
+        if dm.WINDOWS[l] is not None:
+            shape = (1, dm.HKV, dm.WINDOWS[l], dm.DH)
+            k, v = (rng.uniform(-100, 100, shape).astype(np.float32) for _ in range(2))
+        caches.append((k, v))
+    return caches
+
+
+def feed_ring_window(runner, ids, chunk):
+    """Feeds `ids` in chunks of `chunk` tokens to the model compiled with
+    --ring-window-caches; returns all logits and the final caches."""
+    cache, logits = garbage_rings(), []
+    for start in range(0, ids.shape[1], chunk):
+        step_logits, cache = runner.run(ids[:, start:start + chunk], start, cache,
+                                        ring_window=True)
         logits.append(step_logits)
     return np.concatenate(logits, axis=1), cache
 
@@ -114,6 +153,10 @@ def main():
     parser.add_argument("--model", required=True, help="make_decode_models.py's model.onnx")
     parser.add_argument("--work", required=True, help="scratch directory")
     parser.add_argument("--ring-model", help="make_decode_models.py's ring-cache model.onnx")
+    parser.add_argument("--ring-window-caches", action="store_true",
+                        help="also decode with `attnc --ring-window-caches`")
+    parser.add_argument("--ring-window-atol", type=float, default=1e-5,
+                        help="tolerance of the --ring-window-caches comparisons")
     parser.add_argument("--chunk", type=int, default=5)
     parser.add_argument("--atol", type=float, default=1e-4)
     args = parser.parse_args()
@@ -127,12 +170,30 @@ def main():
     prefill = [prefill_logits] + [t for kv in prefill_cache for t in kv]
     for k, (got, want) in enumerate(zip(prefill, expected)):
         ok &= compare(f"prefill vs onnxruntime, output {k}", got, want, args.atol)
+    feeds = {}
     for label, chunk in (("decode", 1), (f"chunked({args.chunk})", args.chunk)):
-        logits, cache = feed(runner, ids, chunk)
+        logits, cache = feeds[label] = feed(runner, ids, chunk)
         ok &= compare(f"{label} vs prefill, logits", logits, prefill_logits, args.atol)
         for l, ((k, v), (pk, pv)) in enumerate(zip(cache, prefill_cache)):
             ok &= compare(f"{label} vs prefill, present_key_{l}", k, pk, args.atol)
             ok &= compare(f"{label} vs prefill, present_value_{l}", v, pv, args.atol)
+    if args.ring_window_caches:
+        window = max(w for w in dm.WINDOWS if w is not None)
+        for label, chunk in (("decode", 1), (f"chunked({window})", window)):
+            logits, caches = feed_ring_window(runner, ids, chunk)
+            ok &= compare(f"ring-window {label} vs prefill, logits", logits,
+                          prefill_logits, args.ring_window_atol)
+            ok &= compare(f"ring-window {label} vs decode, logits", logits,
+                          feeds["decode"][0], args.ring_window_atol)
+            # Global layers end with the whole context, window layers with
+            # the last W positions in slots t mod W.
+            for l, ((k, v), (pk, pv)) in enumerate(zip(caches, prefill_cache)):
+                for name, got, full in ((f"key_{l}", k, pk), (f"value_{l}", v, pv)):
+                    want = full if dm.WINDOWS[l] is None else dm.ring_cache(
+                        full, ids.shape[1], dm.WINDOWS[l], True)
+                    ok &= compare(f"ring-window {label} vs prefill, cache {name} "
+                                  f"({want.shape[2]} slots)", got, want,
+                                  args.ring_window_atol)
     if args.ring_model:
         logits, caches = run_ring(args, ids)
         ok &= compare("ring decode vs prefill, logits", logits, prefill_logits, args.atol)

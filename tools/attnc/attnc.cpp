@@ -72,6 +72,12 @@ static cl::opt<attnc::AttentionReportFormat>
                             clEnumValN(attnc::AttentionReportFormat::JSON,
                                        "json", "one JSON object")),
                  cl::cat(compilerCategory));
+static cl::opt<bool> ringWindowCaches(
+    "ring-window-caches",
+    cl::desc("Give each sliding-window layer's growing (Concat) KV cache a "
+             "ring buffer of its window W: its past_* inputs and present_* "
+             "outputs become W slots (changes the model's signature)"),
+    cl::cat(compilerCategory));
 static cl::opt<std::string>
     linker("linker-driver", cl::desc("C compiler driver that links libraries"),
            cl::init(""), cl::cat(compilerCategory));
@@ -146,6 +152,7 @@ int main(int argc, char **argv) {
   options.emit = emit;
   options.optLevel = optLevel;
   options.linkerDriver = linker;
+  options.ringWindowCaches = ringWindowCaches;
   if (failed(applyReportFlags(options)))
     return 1;
   for (const std::string &spec : inputShapes)

@@ -42,6 +42,10 @@ struct CompileOptions {
   EmitStage emit = EmitStage::Library;
   /// Context length and format of EmitStage::AttentionReport.
   AttentionReportOptions report;
+  /// Give each sliding-window layer's growing KV cache a ring buffer of its
+  /// window (pass attn-ring-window-caches): the model's past/present
+  /// signature changes for those layers.
+  bool ringWindowCaches = false;
   /// LLVM optimisation level for the object code (0-3). O2, not O3: on the
   /// loop nests of the reference lowering O3 costs 6x the compile time (24 s
   /// vs 4 s for the tiny decoder) for no measurable speed-up.

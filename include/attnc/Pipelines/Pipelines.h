@@ -26,8 +26,22 @@ struct CPUPipelineOptions
       llvm::cl::init(false)};
 };
 
+/// Opt-in steps after attention raising (all off by default).
+struct AttnRaisingOptions
+    : public mlir::PassPipelineOptions<AttnRaisingOptions> {
+  Option<bool> ringWindowCaches{
+      *this, "ring-window-caches",
+      llvm::cl::desc("Give each sliding-window layer's growing (Concat) KV "
+                     "cache a ring buffer of its window: changes the model's "
+                     "signature (attn-ring-window-caches)"),
+      llvm::cl::init(false)};
+};
+
 /// onnx dialect -> attn ops for the attention blocks (raising and fused-op
-/// conversion). Stage `--emit=attn`.
+/// conversion), then the opt-in signature changes of `options`. Stage
+/// `--emit=attn`.
+void buildAttnRaisingPipeline(mlir::OpPassManager &pm,
+                              const AttnRaisingOptions &options);
 void buildAttnRaisingPipeline(mlir::OpPassManager &pm);
 
 /// onnx and attn ops -> linalg/tensor/arith/math on tensors. Stage
@@ -39,7 +53,8 @@ void buildLinalgLoweringPipeline(mlir::OpPassManager &pm);
 void buildCPUCodegenPipeline(mlir::OpPassManager &pm,
                              const CPUPipelineOptions &options);
 
-/// All three, in order: onnx dialect -> LLVM dialect for the host CPU.
+/// All three, in order: onnx dialect -> LLVM dialect for the host CPU (the
+/// raising with its default options).
 void buildCPUPipeline(mlir::OpPassManager &pm,
                       const CPUPipelineOptions &options);
 

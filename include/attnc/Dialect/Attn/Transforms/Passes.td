@@ -280,4 +280,38 @@ def RaiseKVCompressPass
                            "::mlir::tensor::TensorDialect"];
 }
 
+def RingWindowCachesPass
+    : Pass<"attn-ring-window-caches", "::mlir::func::FuncOp"> {
+  let summary = "Give each sliding-window layer's growing KV cache a ring "
+                "buffer of its window (changes the model's signature)";
+  let description = [{
+    Opt-in (`attnc --ring-window-caches`). For every `attn.attention` with a
+    causal window of `W` keys whose key and value are
+    `attn.kv_cache_append(past, new)` of function arguments (the ONNX
+    `Concat(past_key, new) -> present_key` cache), the layer's cache becomes
+    a ring of `W` slots, token `t` in slot `t mod W`:
+
+    * the past argument's type becomes `B x H x W x D`;
+    * the present is `attn.kv_cache_update past, new at first {mode = ring}`
+      (`B x H x W x D`), `first[b]` the position of batch `b`'s first new token;
+    * the attention reads the updated ring when `S = 1`, else the past ring
+      followed by the `S` new keys (a chunk overwrites slots that its earlier
+      queries still see), with an `i1` mask: a key holding token `t` is
+      visible to the query at position `q` iff `0 <= t <= q` and `q - t < W`.
+
+    The window is the op's `causal` + `window_left = W - 1`, or, for a mask
+    computed from the positions (an exported sliding-window mask over the
+    cache), read by evaluating the mask at the positions `P .. P+S-1` and at
+    probe positions. Positions come from the `attn.rope` on the new keys or a
+    `position_ids` input (`B x S`). Global layers are left. A window layer
+    whose past has other uses, whose present has users other than `return`
+    and its attention, with `S > W`, dynamic shapes or no positions is an
+    error naming the layer.
+  }];
+  let dependentDialects = ["::mlir::attn::AttnDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 #endif // ATTNC_DIALECT_ATTN_TRANSFORMS_PASSES_TD

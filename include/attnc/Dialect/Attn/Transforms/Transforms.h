@@ -3,12 +3,17 @@
 #ifndef ATTNC_DIALECT_ATTN_TRANSFORMS_TRANSFORMS_H
 #define ATTNC_DIALECT_ATTN_TRANSFORMS_TRANSFORMS_H
 
+#include "mlir/Support/LogicalResult.h"
+
 #include <optional>
 #include <string>
 
 namespace mlir {
 class Operation;
 class RewritePatternSet;
+namespace func {
+class FuncOp;
+} // namespace func
 } // namespace mlir
 
 namespace mlir::attn {
@@ -91,6 +96,16 @@ void populateSparsifyConstantMaskPatterns(RewritePatternSet &patterns,
 /// Why `attention` (an attn.attention) is not expanded latent attention that
 /// can be raised to attn.mla, or nullopt when it is. For diagnostics.
 std::optional<std::string> explainUnraisedMLA(Operation *attention);
+
+/// Gives every sliding-window layer of `func` whose keys and values are
+/// `attn.kv_cache_append` of model inputs a ring cache of its window `W`:
+/// the past inputs become `B x H x W x D`, the presents the ring updated by
+/// `attn.kv_cache_update` (ring mode) at the new tokens' first position, and
+/// the attention reads the ring with an i1 mask of the tokens its slots hold
+/// (see the attn-ring-window-caches pass). Changes `func`'s signature. Emits
+/// an error naming the layer, and changes nothing, when a window layer
+/// cannot take a ring (past with other uses, S > W, no positions, ...).
+LogicalResult ringWindowCaches(func::FuncOp func);
 
 } // namespace mlir::attn
 
