@@ -38,6 +38,14 @@ def quantized_scores(shape):
     return np.where(rng.random(shape) < 0.2, -np.inf, rng.integers(0, 8, shape) * 0.5)
 
 
+def causal_tail(scores, keys):
+    """-inf beyond a bottom-right causal limit: row i of S sees keys
+    s <= i + (keys - S), so the early rows see fewer than the others."""
+    sq = scores.shape[1]
+    limit = np.arange(sq)[:, None] + (keys - sq)
+    return np.where(np.arange(scores.shape[2])[None, :] > limit, -np.inf, scores)
+
+
 def topk_reference(scores, k):
     batch, sq, _ = scores.shape
     out = -np.ones((batch, sq, k), np.int64)
@@ -198,10 +206,29 @@ def cases():
                     scale=2.0, softcap=0.75, index_element="i32"),
         sparse_case("sparse_f16", 1, 2, 2, 3, 4, 4, 4, 3, element="f16", atol=2e-3, rtol=2e-3),
         chain_case("indexer_topk_sparse_is_causal", 1, 2, 3, 5, 4, 2, 4),
+        # Causal with T < S: the first rows see no key (all -inf); batches
+        # and a scale on the row-at-a-time path.
+        indexer_case("indexer_causal_fewer_keys", 1, 5, 2, 4, 3, causal=True),
+        indexer_case("indexer_causal_batch_scale", 2, 4, 3, 5, 6, scale=0.25,
+                     causal=True),
+        # A buffer that fills and then takes insertions at every depth (the
+        # binary search and the block move), ties from the 2-digit rounding,
+        # and a causal -inf tail that leaves early rows short of k keys.
+        topk_case("topk_causal_tail_many_inserts", causal_tail(rand((1, 6, 300)), 250), 32),
+        # k = T: every finite key is selected, in order.
+        topk_case("topk_k_equals_t", rand((1, 2, 9)), 9),
+        # D = 16 and 6: 8 and 2 channels per step of the channel reduction
+        # (D = 4 and 5 above: 4 and 1).
+        indexer_case("indexer_channels_16", 1, 4, 3, 16, 6, causal=True),
+        indexer_case("indexer_channels_6", 2, 3, 2, 6, 4, scale=2.0),
     ]
 
 
 def main():
+    # The row slices of the indexer have dynamic offsets and sizes, which
+    # expand-strided-metadata turns into affine.apply: lower those too.
+    lib.RUN_LINES = lib.RUN_LINES.replace(
+        "--expand-strided-metadata", "--expand-strided-metadata --lower-affine")
     lib.write_cases(lib.output_path("sparse-exec.mlir"), "gen_sparse_reference.py",
                     "attn.lightning_indexer, attn.topk and attn.sparse_attention lowered by\n"
                     "--convert-attn-to-linalg, run, and compared with float64 numpy.",
