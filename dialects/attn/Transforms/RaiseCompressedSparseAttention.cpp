@@ -310,10 +310,7 @@ struct RaiseCompressedSparseAttention : OpRewritePattern<AttentionOp> {
         rewriter.getIntegerAttr(rewriter.getIntegerType(64, /*isSigned=*/true),
                                 2));
 
-    auto sparse = SparseAttentionOp::create(
-        rewriter, loc, attention.getType(), attention.getQuery(),
-        attention.getKey(), attention.getValue(), indices, attention.getSinks(),
-        attention.getScaleAttr(), attention.getSoftcapAttr());
+    auto sparse = SparseAttentionOp::create(rewriter, loc, attention, indices);
     rewriter.replaceOp(attention, sparse.getResult());
     return success();
   }

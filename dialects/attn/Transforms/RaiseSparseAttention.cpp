@@ -215,11 +215,8 @@ struct RaiseSparseAttention : OpRewritePattern<AttentionOp> {
     Value scores = createLightningIndexer(rewriter, loc, form, /*causal=*/true);
     auto topk = TopKOp::create(rewriter, loc, form.indices.getType(), scores,
                                rewriter.getI64IntegerAttr(form.k));
-    auto sparse = SparseAttentionOp::create(
-        rewriter, loc, attention.getType(), attention.getQuery(),
-        attention.getKey(), attention.getValue(), topk.getResult(),
-        attention.getSinks(), attention.getScaleAttr(),
-        attention.getSoftcapAttr());
+    auto sparse =
+        SparseAttentionOp::create(rewriter, loc, attention, topk.getResult());
     rewriter.replaceOp(attention, sparse.getResult());
     return success();
   }

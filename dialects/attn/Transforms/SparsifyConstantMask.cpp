@@ -184,10 +184,8 @@ struct SparsifyConstantMask : OpRewritePattern<attn::AttentionOp> {
     Value indexTensor = arith::ConstantOp::create(
         rewriter, op.getLoc(), DenseElementsAttr::get(indexType,
                                                       ArrayRef(indices)));
-    auto sparse = attn::SparseAttentionOp::create(
-        rewriter, op.getLoc(), op.getType(), op.getQuery(), op.getKey(),
-        op.getValue(), indexTensor, op.getSinks(), op.getScaleAttr(),
-        op.getSoftcapAttr());
+    auto sparse =
+        attn::SparseAttentionOp::create(rewriter, op.getLoc(), op, indexTensor);
     rewriter.replaceOp(op, sparse.getResult());
     return success();
   }

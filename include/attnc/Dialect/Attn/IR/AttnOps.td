@@ -378,6 +378,18 @@ def Attn_SparseAttentionOp : Attn_Op<"sparse_attention", [Pure]> {
   );
   let results = (outs Attn_Float4DTensor:$result);
 
+  let builders = [
+    // The sparse form of a dense attention (raising a top-k mask, or a
+    // constant mask made into key lists): its query, keys, values, sinks,
+    // scale and softcap, reading only the keys `indices` lists per row.
+    OpBuilder<(ins "::mlir::attn::AttentionOp":$dense,
+                   "::mlir::Value":$indices), [{
+      build($_builder, $_state, dense.getType(), dense.getQuery(),
+            dense.getKey(), dense.getValue(), indices, dense.getSinks(),
+            dense.getScaleAttr(), dense.getSoftcapAttr());
+    }]>
+  ];
+
   let assemblyFormat = [{
     $query `,` $key `,` $value `,` $indices
     (`sinks` `(` $sinks^ `:` type($sinks) `)`)?
