@@ -70,6 +70,8 @@ void attnc::buildCPUCodegenPipeline(OpPassManager &pm,
   // the caller's buffers.
   // Contractions stream rows in their inner loop (bit-identical results).
   pm.addNestedPass<func::FuncOp>(createInterchangeReductionLoopsPass());
+  // Shared destinations make One-Shot Bufferize's analysis quadratic.
+  pm.addNestedPass<func::FuncOp>(createUnshareEmptyTensorsPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
