@@ -1,7 +1,7 @@
 // The structure of the sparse-attention family lowerings: attn.topk as one
 // scan per query into a bounded heap, then a heapsort; attn.lightning_indexer
 // one query row at a time over the keys it sees; attn.sparse_attention
-// reading K and V through the indices.
+// one query row at a time, reading the selected K and V rows in place.
 // Numerics: sparse-exec.mlir.
 // RUN: attnc-opt %s --convert-attn-to-linalg -split-input-file | FileCheck %s
 
@@ -130,31 +130,89 @@ func.func @lightning_indexer_scaled(%q: tensor<2x3x2x4xf32>, %k: tensor<2x5x4xf3
 
 // -----
 
-// CHECK-DAG: #[[$PICKS:.+]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d2, d3)>
+// CHECK-DAG: #[[$WEIGHT:.+]] = affine_map<(d0, d1) -> (0, d0, 0, 0)>
+// CHECK-DAG: #[[$TOKENMAJOR:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d1, d3)>
+// CHECK-DAG: #[[$VROWS:.+]] = affine_map<(d0, d1) -> (0, 0, d0 floordiv 2, d1)>
+// CHECK-DAG: #[[$OROW:.+]] = affine_map<(d0, d1) -> (0, d0, 0, d1)>
 // CHECK-LABEL: func.func @sparse_gqa
 // CHECK-SAME: (%[[Q:[^:]+]]: tensor<1x4x3x8xf32>, %[[K:[^:]+]]: tensor<1x2x6x8xf32>, %[[V:[^:]+]]: tensor<1x2x6x5xf32>, %[[IDX:[^:]+]]: tensor<1x3x2xi64>)
-// Scores [B, Hq, S, k]: the key row is read at the selected index, clamped
-// to 0 for skipped entries; query head h reads KV head h / 2.
-// CHECK: linalg.generic {indexing_maps = [#{{.+}}, #[[$PICKS]], #{{.+}}], {{.*}} ins(%[[Q]], %[[IDX]] : {{.*}}) outs(%{{.+}} : tensor<1x4x3x2xf32>)
-// CHECK-NEXT: ^bb0(%{{.+}}: f32, %[[I:.+]]: i64, %{{.+}}: f32):
-// CHECK: %[[SEL:.+]] = arith.cmpi sge, %[[I]], %{{.+}} : i64
-// CHECK: %[[ROW:.+]] = arith.index_cast %[[I]] : i64 to index
-// CHECK: %[[CLAMPED:.+]] = arith.select %[[SEL]], %[[ROW]], %{{.+}} : index
-// CHECK: %[[H:.+]] = linalg.index 1 : index
+// More rows are read (S k Hq = 24) than K and V hold (T Hkv = 12): both are
+// copied token-major first, [B, T, Hkv, D], so that an entry's rows of all
+// KV heads are contiguous. Then one query row (b, i) at a time, all heads
+// together.
+// CHECK: %[[INIT:.+]] = tensor.empty() : tensor<1x4x3x5xf32>
+// CHECK: %[[KT:.+]] = linalg.generic {indexing_maps = [#[[$TOKENMAJOR]], #{{.+}}], {{.*}} ins(%[[K]] : tensor<1x2x6x8xf32>) outs(%{{.+}} : tensor<1x6x2x8xf32>)
+// CHECK: %[[VT:.+]] = linalg.generic {indexing_maps = [#[[$TOKENMAJOR]], #{{.+}}], {{.*}} ins(%[[V]] : tensor<1x2x6x5xf32>) outs(%{{.+}} : tensor<1x6x2x5xf32>)
+// CHECK: scf.for %[[B:[^ ]+]] = {{.*}} iter_args(%{{.+}} = %[[INIT]])
+// CHECK: scf.for %[[I:[^ ]+]] = {{.*}} iter_args(%[[ACC:[^ ]+]] = %{{.+}})
+// Scores [1, Hq, 1, k], entry n outside head h: the entry's key row is read
+// once, and only a selected entry (index >= 0) computes a dot product.
+// CHECK: %[[NEGINF:.+]] = arith.constant 0xFF800000 : f32
+// CHECK: %[[SCORES:.+]] = scf.for %[[N:[^ ]+]] = {{.*}} iter_args(%{{.+}} = %{{.+}}) -> (tensor<1x4x1x2xf32>)
+// CHECK: %[[E:.+]] = tensor.extract %[[IDX]][%[[B]], %[[I]], %[[N]]] : tensor<1x3x2xi64>
+// CHECK: %[[SEL:.+]] = arith.cmpi sge, %[[E]], %{{.+}} : i64
+// CHECK: %[[ROW:.+]] = arith.index_cast %[[E]] : i64 to index
+// CHECK: scf.for %[[H:[^ ]+]] = {{.*}} iter_args(%[[SROW:[^ ]+]] = %{{.+}})
+// CHECK: %[[S:.+]] = scf.if %[[SEL]] -> (f32) {
+// Query head h reads KV head h / 2. The running sum of the channel loop is
+// loop-carried, and may be reassociated (vectorised).
 // CHECK: %[[G:.+]] = arith.divui %[[H]], %{{.+}} : index
-// CHECK: tensor.extract %[[K]][%{{.+}}, %[[G]], %[[CLAMPED]], %{{.+}}] : tensor<1x2x6x8xf32>
+// CHECK: %[[DOT:.+]] = scf.for %[[D:[^ ]+]] = {{.*}} iter_args(%[[SUM:[^ ]+]] = %{{.+}}) -> (f32)
+// CHECK: %[[QE:.+]] = tensor.extract %[[Q]][%[[B]], %[[H]], %[[I]], %[[D]]] : tensor<1x4x3x8xf32>
+// CHECK: %[[KE:.+]] = tensor.extract %[[KT]][%[[B]], %[[ROW]], %[[G]], %[[D]]] : tensor<1x6x2x8xf32>
+// CHECK: %[[P:.+]] = arith.mulf %[[QE]], %[[KE]] fastmath<reassoc,contract> : f32
+// CHECK: %[[NEXT:.+]] = arith.addf %[[SUM]], %[[P]] fastmath<reassoc,contract> : f32
+// CHECK: scf.yield %[[NEXT]] : f32
+// CHECK: %[[SCALED:.+]] = arith.mulf %[[DOT]], %{{.+}} : f32
+// CHECK: scf.yield %[[SCALED]] : f32
 // Skipped entries score -inf.
-// CHECK: ^bb0(%[[I2:.+]]: i64, %{{.+}}: f32):
-// CHECK: %[[SEL2:.+]] = arith.cmpi sge, %[[I2]], %{{.+}} : i64
-// CHECK: arith.select %[[SEL2]], %{{.+}}, %{{.+}} : f32
+// CHECK: } else {
+// CHECK: scf.yield %[[NEGINF]] : f32
+// CHECK: tensor.insert %[[S]] into %[[SROW]][%{{.+}}, %[[H]], %{{.+}}, %[[N]]] : tensor<1x4x1x2xf32>
+// The masked softmax of dense attention over the row.
+// CHECK: %[[WEIGHTS:.+]] = linalg.generic {{.*}} ins(%[[SCORES]], %{{.+}} : tensor<1x4x1x2xf32>, tensor<1x4x1xf32>)
 // CHECK: math.exp
-// The weighted sum reads V the same way and drops skipped entries.
-// CHECK: linalg.generic {{.*}} ins(%{{.+}}, %[[IDX]] : tensor<1x4x3x2xf32>, tensor<1x3x2xi64>) outs(%{{.+}} : tensor<1x4x3x5xf32>)
-// CHECK: %[[VAL:.+]] = tensor.extract %[[V]][%{{.+}}, %{{.+}}, %{{.+}}, %{{.+}}] : tensor<1x2x6x5xf32>
-// CHECK: %[[PROD:.+]] = arith.mulf %{{.+}}, %[[VAL]] : f32
-// CHECK: arith.select %{{.+}}, %[[PROD]], %{{.+}} : f32
+// Per selected entry, its value rows (one per KV head, a contiguous slice
+// at the entry's token) weighted into every head's output row: loops (h, e).
+// CHECK: %[[WEIGHTED:.+]] = scf.for %[[N2:[^ ]+]] = {{.*}} iter_args(%[[WACC:[^ ]+]] = %{{.+}}) -> (tensor<1x4x1x5xf32>)
+// CHECK: %[[E2:.+]] = tensor.extract %[[IDX]][%[[B]], %[[I]], %[[N2]]] : tensor<1x3x2xi64>
+// CHECK: %[[SEL2:.+]] = arith.cmpi sge, %[[E2]], %{{.+}} : i64
+// CHECK: %[[ROW2:.+]] = arith.index_cast %[[E2]] : i64 to index
+// CHECK: scf.if %[[SEL2]] -> (tensor<1x4x1x5xf32>) {
+// CHECK: %[[WCOL:.+]] = tensor.extract_slice %[[WEIGHTS]][0, 0, 0, %[[N2]]] [1, 4, 1, 1] [1, 1, 1, 1] : tensor<1x4x1x2xf32> to tensor<1x4x1x1xf32>
+// CHECK: %[[VROW:.+]] = tensor.extract_slice %[[VT]][%[[B]], %[[ROW2]], 0, 0] [1, 1, 2, 5] [1, 1, 1, 1] : tensor<1x6x2x5xf32> to tensor<1x1x2x5xf32>
+// CHECK: linalg.generic {indexing_maps = [#[[$WEIGHT]], #[[$VROWS]], #[[$OROW]]], iterator_types = ["parallel", "parallel"]} ins(%[[WCOL]], %[[VROW]] : {{.*}}) outs(%[[WACC]] : tensor<1x4x1x5xf32>)
+// CHECK-NEXT: ^bb0(%[[W:.+]]: f32, %[[VE:.+]]: f32, %[[O:.+]]: f32):
+// CHECK-NEXT: %[[PROD:.+]] = arith.mulf %[[W]], %[[VE]] fastmath<contract> : f32
+// CHECK-NEXT: arith.addf %[[O]], %[[PROD]] fastmath<contract> : f32
+// Unselected entries add nothing.
+// CHECK: } else {
+// CHECK: scf.yield %[[WACC]] : tensor<1x4x1x5xf32>
+// Normalised, zeros for a row with no selected key, inserted at (b, i).
+// CHECK: %[[OUT:.+]] = linalg.generic {{.*}} ins(%[[WEIGHTED]], {{.*}}) outs(%{{.+}} : tensor<1x4x1x5xf32>)
 // CHECK: arith.divf
+// CHECK: tensor.insert_slice %[[OUT]] into %[[ACC]][%[[B]], 0, %[[I]], 0] [1, 4, 1, 5] [1, 1, 1, 1] : tensor<1x4x1x5xf32> into tensor<1x4x3x5xf32>
 func.func @sparse_gqa(%q: tensor<1x4x3x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x5xf32>, %idx: tensor<1x3x2xi64>) -> tensor<1x4x3x5xf32> {
   %o = attn.sparse_attention %q, %k, %v, %idx : tensor<1x4x3x8xf32>, tensor<1x2x6x8xf32>, tensor<1x2x6x5xf32>, tensor<1x3x2xi64> -> tensor<1x4x3x5xf32>
   return %o : tensor<1x4x3x5xf32>
+}
+
+// -----
+
+// CHECK-DAG: #[[$INPLACE:.+]] = affine_map<(d0, d1) -> (0, d0 floordiv 2, 0, d1)>
+// CHECK-LABEL: func.func @sparse_decode
+// CHECK-SAME: (%[[Q:[^:]+]]: tensor<1x4x1x8xf32>, %[[K:[^:]+]]: tensor<1x2x6x8xf32>, %[[V:[^:]+]]: tensor<1x2x6x5xf32>, %[[IDX:[^:]+]]: tensor<1x1x2xi32>)
+// Decode reads fewer rows (S k Hq = 8) than K and V hold (T Hkv = 12): no
+// copy, the rows are read in place.
+// CHECK-NOT: tensor<1x6x2x8xf32>
+// CHECK: scf.for %[[B:[^ ]+]] =
+// CHECK: %[[E:.+]] = tensor.extract %[[IDX]][%[[B]], %{{.+}}, %{{.+}}] : tensor<1x1x2xi32>
+// CHECK: %[[ROW:.+]] = arith.index_cast %[[E]] : i32 to index
+// CHECK: %[[G:.+]] = arith.divui %{{.+}}, %{{.+}} : index
+// CHECK: tensor.extract %[[K]][%[[B]], %[[G]], %[[ROW]], %{{.+}}] : tensor<1x2x6x8xf32>
+// CHECK: tensor.extract_slice %[[V]][%[[B]], 0, %{{.+}}, 0] [1, 2, 1, 5] [1, 1, 1, 1] : tensor<1x2x6x5xf32> to tensor<1x2x1x5xf32>
+// CHECK: linalg.generic {indexing_maps = [#{{.+}}, #[[$INPLACE]], #{{.+}}]
+func.func @sparse_decode(%q: tensor<1x4x1x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x5xf32>, %idx: tensor<1x1x2xi32>) -> tensor<1x4x1x5xf32> {
+  %o = attn.sparse_attention %q, %k, %v, %idx : tensor<1x4x1x8xf32>, tensor<1x2x6x8xf32>, tensor<1x2x6x5xf32>, tensor<1x1x2xi32> -> tensor<1x4x1x5xf32>
+  return %o : tensor<1x4x1x5xf32>
 }

@@ -130,13 +130,18 @@ def topk_nonfinite_case(name, k):
 
 
 def sparse_case(name, batch, hq, hkv, sq, tk, dim, dv, kk, element="f32", sinks=False,
-                scale=None, softcap=None, index_element="i64", atol=1e-5, rtol=1e-4):
+                scale=None, softcap=None, index_element="i64", atol=1e-5, rtol=1e-4,
+                most=None, dynamic=False):
+    """Row 0 selects nothing, the others a random count of at most `most`
+    (default kk) distinct keys in random slots. `dynamic`: the op sees B, S,
+    T and k as dynamic dims."""
     q, k, v = rand((batch, hq, sq, dim), element), rand((batch, hkv, tk, dim), element), \
         rand((batch, hkv, tk, dv), element)
+    most = kk if most is None else most
     indices = -np.ones((batch, sq, kk), np.int64)
     for b in range(batch):
         for i in range(sq):
-            count = RNG.integers(0, kk + 1) if i > 0 else 0  # row 0: nothing selected
+            count = RNG.integers(0, most + 1) if i > 0 else 0  # row 0: nothing selected
             chosen = RNG.choice(tk, size=min(count, tk), replace=False)
             slots = RNG.choice(kk, size=len(chosen), replace=False)
             indices[b, i, slots] = chosen
@@ -155,9 +160,30 @@ def sparse_case(name, batch, hq, hkv, sq, tk, dim, dv, kk, element="f32", sinks=
         attrs.append(f"softcap = {softcap} : f64")
     attr_text = f" {{{', '.join(attrs)}}}" if attrs else ""
     r_shape = (batch, hq, sq, dv)
-    body.append(f"  %r = attn.sparse_attention %q, %k, %v, %idx{operands}{attr_text} : "
-                f"{T(q.shape, element)}, {T(k.shape, element)}, {T(v.shape, element)}, "
-                f"{T(indices.shape, index_element)} -> {T(r_shape, element)}")
+    types = {"q": (q.shape, element), "k": (k.shape, element), "v": (v.shape, element),
+             "idx": (indices.shape, index_element)}
+    names = {n: n for n in types}
+    result = "r"
+
+    def dyn(shape, dims):
+        return tuple("?" if d in dims else n for d, n in enumerate(shape))
+
+    if dynamic:
+        dynamic_dims = {"q": (0, 2), "k": (0, 2), "v": (0, 2), "idx": (0, 1, 2)}
+        for n, (shape, elem) in list(types.items()):
+            names[n] = n + "_dyn"
+            body.append(f"  %{n}_dyn = tensor.cast %{n} : {T(shape, elem)} to "
+                        f"{T(dyn(shape, dynamic_dims[n]), elem)}")
+            types[n] = (dyn(shape, dynamic_dims[n]), elem)
+        result = "r_dyn"
+    out_shape = dyn(r_shape, (0, 2)) if dynamic else r_shape
+    body.append(f"  %{result} = attn.sparse_attention %{names['q']}, %{names['k']}, "
+                f"%{names['v']}, %{names['idx']}{operands}{attr_text} : "
+                + ", ".join(T(*types[n]) for n in ("q", "k", "v", "idx"))
+                + f" -> {T(out_shape, element)}")
+    if dynamic:
+        body.append(f"  %r = tensor.cast %r_dyn : {T(out_shape, element)} to "
+                    f"{T(r_shape, element)}")
     expected = sparse_reference(q, k, v, indices, sink_values, scale, softcap)
     return name, body, list(r_shape), element, expected, atol, rtol
 
@@ -221,6 +247,20 @@ def cases():
         # (D = 4 and 5 above: 4 and 1).
         indexer_case("indexer_channels_16", 1, 4, 3, 16, 6, causal=True),
         indexer_case("indexer_channels_6", 2, 3, 2, 6, 4, scale=2.0),
+        # The row-at-a-time sparse attention: GQA with 4 query heads per KV
+        # head, sinks and softcap; bf16; every row empty (zeros, even with
+        # sinks); dynamic B, S, T and k; D = 32 over many selected keys. All
+        # static cases with Hkv > 1 read K and V copied token-major except
+        # the last (decode: fewer rows read than copied), which reads them
+        # in place, as do the dynamic and single-KV-head cases.
+        sparse_case("sparse_gqa4_sinks_softcap", 2, 8, 2, 4, 9, 16, 8, 6, sinks=True,
+                    softcap=1.5, index_element="i32"),
+        sparse_case("sparse_bf16_gqa", 1, 4, 2, 3, 7, 8, 8, 4, element="bf16",
+                    atol=1e-2, rtol=1e-2),
+        sparse_case("sparse_all_rows_empty", 1, 2, 1, 3, 4, 4, 4, 3, sinks=True, most=0),
+        sparse_case("sparse_dynamic", 2, 4, 2, 3, 6, 4, 3, 3, dynamic=True),
+        sparse_case("sparse_wide_rows", 1, 2, 1, 4, 40, 32, 32, 24, scale=0.25),
+        sparse_case("sparse_decode_gqa", 2, 4, 2, 2, 16, 8, 4, 3, sinks=True),
     ]
 
 
