@@ -169,6 +169,16 @@ void readCompressedKeys(const CompressedKeys &keys, int64_t n,
                                            *info.valueHeadDim, *pairs);
 }
 
+/// Whether `past` is also the cache of a ring-mode attn.kv_cache_update: the
+/// layer's cache is that ring.
+bool isRingCache(Value past) {
+  return llvm::any_of(past.getUsers(), [&](Operation *user) {
+    auto update = dyn_cast<attn::KVCacheUpdateOp>(user);
+    return update && update.getMode() == attn::CacheMode::Ring &&
+           update.getCache() == past;
+  });
+}
+
 void readAttention(attn::AttentionOp op, int64_t n, AttentionBlockInfo &info) {
   readHeads(op.getQuery(), op.getKey(), op.getValue(), info);
   info.kind = classifyHeads(info.queryHeads, info.kvHeads);
@@ -190,10 +200,15 @@ void readAttention(attn::AttentionOp op, int64_t n, AttentionBlockInfo &info) {
   if (auto update = op.getKey().getDefiningOp<attn::KVCacheUpdateOp>();
       update && update.getMode() == attn::CacheMode::Ring) {
     info.ringSlots = staticDim(op.getKey(), 2);
-    if (info.ringSlots && *info.ringSlots > 0 && !left) {
-      causal = true;
-      left = *info.ringSlots - 1;
-    }
+  } else if (auto append = op.getKey().getDefiningOp<attn::KVCacheAppendOp>();
+             append && isRingCache(append.getPast())) {
+    // A chunk over a ring (attn-ring-window-caches): it reads the old ring
+    // followed by the chunk, while the cache it keeps is the ring.
+    info.ringSlots = staticDim(append.getPast(), 2);
+  }
+  if (info.ringSlots && *info.ringSlots > 0 && !left) {
+    causal = true;
+    left = *info.ringSlots - 1;
   }
   Int pairs = cost::visiblePairs(n, causal, left, info.windowRight);
   if (info.queryHeads && info.headDim && info.valueHeadDim && pairs)
