@@ -134,25 +134,6 @@ Value buildScaledCausalScores(OpBuilder &b, Location loc, attn::MLAOp op,
       ->getResult(0);
 }
 
-/// `tensor` with its elements converted to `element` (nothing when equal).
-Value castElements(OpBuilder &b, Location loc, Value tensor, Type element) {
-  auto type = llvm::cast<RankedTensorType>(tensor.getType());
-  if (type.getElementType() == element)
-    return tensor;
-  SmallVector<OpFoldResult> sizes;
-  for (int64_t dim = 0; dim < type.getRank(); ++dim)
-    sizes.push_back(getDimSize(b, loc, tensor, dim));
-  AffineMap identity =
-      AffineMap::getMultiDimIdentityMap(type.getRank(), b.getContext());
-  return createGeneric(b, loc, {tensor}, {createEmpty(b, loc, sizes, element)},
-                       {identity, identity}, getIterators(type.getRank()),
-                       [&](OpBuilder &nb, Location nl, ValueRange args) {
-                         return SmallVector<Value>{
-                             castFloat(nb, nl, args[0], element)};
-                       })
-      ->getResult(0);
-}
-
 struct MLALowering : OpConversionPattern<attn::MLAOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -207,10 +188,10 @@ struct MLALowering : OpConversionPattern<attn::MLAOp> {
           getDimSize(rewriter, loc, cKV, 2), computeType);
       Value latent = buildNormalisedRows(rewriter, loc, latentSum, softmax,
                                          Value(), AffineMap(), computeType);
-      result = castElements(rewriter, loc,
+      result = scaleAndCast(rewriter, loc,
                             projectLatentOutput(rewriter, loc, latent,
                                                 adaptor.getWUv(), computeType),
-                            element);
+                            /*scale=*/Value(), element);
     } else {
       Value values =
           expandLatent(rewriter, loc, cKV, adaptor.getWUv(), computeType);
