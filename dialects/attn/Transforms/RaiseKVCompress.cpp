@@ -155,17 +155,26 @@ Value matchOverlap(Value pooled, double fill) {
   return view;
 }
 
+/// The static B x N x m x C blocks a compressor's final ReduceSum pools, when
+/// it sums them over the block axis without keeping it; null otherwise.
+RankedTensorType getPooledBlocksType(onnx::ReduceSumOp op) {
+  auto type = dyn_cast<RankedTensorType>(op.getData().getType());
+  if (!type || type.getRank() != 4 || !type.hasStaticShape() ||
+      op.getKeepdims() != 0 ||
+      !(hasConstantInts(op.getAxes(), {kBlockDim}) ||
+        hasConstantInts(op.getAxes(), {-2})))
+    return {};
+  return type;
+}
+
 struct RaiseOverlappingCompressor : OpRewritePattern<onnx::ReduceSumOp> {
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(onnx::ReduceSumOp op,
                                 PatternRewriter &rewriter) const override {
-    auto pooledType = dyn_cast<RankedTensorType>(op.getData().getType());
-    if (!pooledType || pooledType.getRank() != 4 ||
-        !pooledType.hasStaticShape() || op.getKeepdims() != 0 ||
-        pooledType.getDimSize(1) < 2 || pooledType.getDimSize(kBlockDim) % 2 ||
-        !(hasConstantInts(op.getAxes(), {kBlockDim}) ||
-          hasConstantInts(op.getAxes(), {-2})))
+    RankedTensorType pooledType = getPooledBlocksType(op);
+    if (!pooledType || pooledType.getDimSize(1) < 2 ||
+        pooledType.getDimSize(kBlockDim) % 2)
       return rewriter.notifyMatchFailure(op, "not a sum over 2m pooled rows");
     auto product = op.getData().getDefiningOp<onnx::MulOp>();
     if (!product)
@@ -217,11 +226,8 @@ struct RaiseBlockCompressor : OpRewritePattern<onnx::ReduceSumOp> {
 
   LogicalResult matchAndRewrite(onnx::ReduceSumOp op,
                                 PatternRewriter &rewriter) const override {
-    auto pooledType = dyn_cast<RankedTensorType>(op.getData().getType());
-    if (!pooledType || pooledType.getRank() != 4 ||
-        !pooledType.hasStaticShape() || op.getKeepdims() != 0 ||
-        !(hasConstantInts(op.getAxes(), {kBlockDim}) ||
-          hasConstantInts(op.getAxes(), {-2})))
+    RankedTensorType pooledType = getPooledBlocksType(op);
+    if (!pooledType)
       return rewriter.notifyMatchFailure(
           op, "not a sum over the block axis 2 of B x N x m x C");
     auto product = op.getData().getDefiningOp<onnx::MulOp>();
