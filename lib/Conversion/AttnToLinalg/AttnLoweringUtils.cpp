@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 
@@ -108,6 +109,22 @@ Operation *createGeneric(OpBuilder &b, Location loc, ValueRange inputs,
         SmallVector<Value> yielded = body(nested, nestedLoc, args);
         linalg::YieldOp::create(nested, nestedLoc, yielded);
       });
+}
+
+Value buildBatchRowLoop(OpBuilder &b, Location loc, Value rows,
+                        int64_t rowDim, Value init, BatchRowBody body) {
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  scf::LoopNest nest = scf::buildLoopNest(
+      b, loc, ValueRange{zero, zero},
+      ValueRange{getDimIndex(b, loc, rows, 0),
+                 getDimIndex(b, loc, rows, rowDim)},
+      ValueRange{one, one}, ValueRange{init},
+      [&](OpBuilder &nb, Location nl, ValueRange ivs,
+          ValueRange acc) -> scf::ValueVector {
+        return {body(nb, nl, ivs[0], ivs[1], acc[0])};
+      });
+  return nest.results[0];
 }
 
 Value scaleAndCast(OpBuilder &b, Location loc, Value value, Value scale,

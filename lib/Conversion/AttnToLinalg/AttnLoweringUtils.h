@@ -29,6 +29,19 @@ mlir::OpFoldResult getDimSize(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value getDimIndex(mlir::OpBuilder &b, mlir::Location loc,
                         mlir::Value value, int64_t dim);
 
+/// The body of buildBatchRowLoop: (builder, loc, batch, row, accumulator) ->
+/// the updated accumulator.
+using BatchRowBody = llvm::function_ref<mlir::Value(
+    mlir::OpBuilder &, mlir::Location, mlir::Value, mlir::Value, mlir::Value)>;
+
+/// `for batch in [0, dim 0 of rows), for row in [0, dim rowDim of rows)`
+/// carrying `init` through `body`; returns the final accumulator. For the
+/// lowerings that work one query row at a time (lightning indexer, sparse
+/// attention).
+mlir::Value buildBatchRowLoop(mlir::OpBuilder &b, mlir::Location loc,
+                              mlir::Value rows, int64_t rowDim,
+                              mlir::Value init, BatchRowBody body);
+
 /// A tensor.empty of the given sizes.
 mlir::Value createEmpty(mlir::OpBuilder &b, mlir::Location loc,
                         llvm::ArrayRef<mlir::OpFoldResult> sizes,

@@ -228,18 +228,11 @@ struct LightningIndexerLowering
                         : createEmpty(rewriter, loc, resultSizes, f32);
     Value keyT = transposeKeys(rewriter, loc, key);
 
-    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
     OpFoldResult zeroAttr = rewriter.getIndexAttr(0),
                  oneAttr = rewriter.getIndexAttr(1);
-    scf::LoopNest nest = scf::buildLoopNest(
-        rewriter, loc, ValueRange{zero, zero},
-        ValueRange{getDimIndex(rewriter, loc, query, 0),
-                   getDimIndex(rewriter, loc, query, 1)},
-        ValueRange{one, one}, ValueRange{init},
-        [&](OpBuilder &b, Location nl, ValueRange ivs,
-            ValueRange result) -> scf::ValueVector {
-          Value batch = ivs[0], t = ivs[1];
+    Value result = buildBatchRowLoop(
+        rewriter, loc, query, /*rowDim=*/1, init,
+        [&](OpBuilder &b, Location nl, Value batch, Value t, Value acc) {
           OpFoldResult visible = visibleKeys(b, nl, t, query, key, causal);
           Value queryRow =
               extractSlice(b, nl, query, 2, {batch, t, zeroAttr, zeroAttr},
@@ -252,11 +245,13 @@ struct LightningIndexerLowering
                            {oneAttr, oneAttr, heads});
           Value row = scoreRow(b, nl, queryRow, keyCols, weightRow, scale);
           SmallVector<OpFoldResult> strides(3, oneAttr);
-          return {tensor::InsertSliceOp::create(
-              b, nl, row, result[0], {batch, t, zeroAttr},
-              {oneAttr, oneAttr, visible}, strides)};
+          return tensor::InsertSliceOp::create(b, nl, row, acc,
+                                               {batch, t, zeroAttr},
+                                               {oneAttr, oneAttr, visible},
+                                               strides)
+              .getResult();
         });
-    rewriter.replaceOp(op, nest.results[0]);
+    rewriter.replaceOp(op, result);
     return success();
   }
 };

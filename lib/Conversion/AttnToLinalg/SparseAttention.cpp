@@ -339,31 +339,27 @@ struct SparseAttentionLowering : OpConversionPattern<attn::SparseAttentionOp> {
       value = toTokenMajor(rewriter, loc, value, computeType);
     }
 
-    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
     OpFoldResult zeroAttr = rewriter.getIndexAttr(0),
                  oneAttr = rewriter.getIndexAttr(1);
     SmallVector<OpFoldResult> unitStrides(4, oneAttr);
-    scf::LoopNest nest = scf::buildLoopNest(
-        rewriter, loc, ValueRange{zero, zero},
-        ValueRange{getDimIndex(rewriter, loc, query, 0),
-                   getDimIndex(rewriter, loc, query, 2)},
-        ValueRange{one, one}, ValueRange{init},
-        [&](OpBuilder &b, Location nl, ValueRange ivs,
-            ValueRange result) -> scf::ValueVector {
-          QueryRow qr{query,  key,     value,       adaptor.getIndices(),
-                      ivs[0], ivs[1], *heads, computeType, tokenMajor};
+    Value result = buildBatchRowLoop(
+        rewriter, loc, query, /*rowDim=*/2, init,
+        [&](OpBuilder &b, Location nl, Value batch, Value row, Value acc) {
+          QueryRow qr{query, key,  value,       adaptor.getIndices(),
+                      batch, row, *heads, computeType, tokenMajor};
           Value scores = buildRowScores(b, nl, qr, scale, softcap);
           SoftmaxRows rows = buildMaskedSoftmax(b, nl, scores, sinks);
           Value weighted = buildRowWeightedValues(b, nl, qr, rows.weights);
           Value normalised = buildNormalisedRows(b, nl, weighted, rows, Value(),
                                                  AffineMap(), resultElement);
-          return {tensor::InsertSliceOp::create(
-              b, nl, normalised, result[0],
-              {qr.batch, zeroAttr, qr.row, zeroAttr},
-              {oneAttr, queryHeads, oneAttr, valueChannels}, unitStrides)};
+          return tensor::InsertSliceOp::create(
+                     b, nl, normalised, acc,
+                     {qr.batch, zeroAttr, qr.row, zeroAttr},
+                     {oneAttr, queryHeads, oneAttr, valueChannels},
+                     unitStrides)
+              .getResult();
         });
-    rewriter.replaceOp(op, nest.results[0]);
+    rewriter.replaceOp(op, result);
     return success();
   }
 };
