@@ -73,22 +73,22 @@ def visibility():
     return np.concatenate([raw, entries], axis=1)
 
 
-def ref_compress(content, gate, bias, blocks_n, width, overlap):
-    """[blocks_n, width] entries: per channel, a softmax over the block's gates
-    (+ B_pos) weighting its content; with overlap, block i - 1 through the low
-    channels and block i through the high ones."""
-    entries = np.empty((blocks_n, width))
-    for i in range(blocks_n):
-        z = gate[i * M:(i + 1) * M] + bias
-        c = content[i * M:(i + 1) * M]
+def ref_compress(content, gate, bias, m, overlap):
+    """[T // m, width] entries of content and gate [T, C] (C = 2 * width with
+    overlap): per channel, a softmax over the block's gates (+ B_pos)
+    weighting its content; with overlap, block i - 1 through the low channels
+    and block i through the high ones (block -1: -inf gates)."""
+    width = content.shape[1] // 2 if overlap else content.shape[1]
+    entries = np.empty((content.shape[0] // m, width))
+    for i in range(content.shape[0] // m):
+        z = gate[i * m:(i + 1) * m] + bias
+        c = content[i * m:(i + 1) * m]
         if overlap:
-            if i > 0:
-                prev = gate[(i - 1) * M:i * M, :width] + bias[:, :width]
-            else:
-                prev = np.full((M, width), -np.inf)
-            z = np.concatenate([prev, z[:, width:]])
-            c = np.concatenate([content[(i - 1) * M:i * M, :width] if i > 0
-                                else np.zeros((M, width)), c[:, width:]])
+            prev, lo = slice((i - 1) * m, i * m), slice(None, width)
+            prev_z = gate[prev, lo] + bias[:, lo] if i else np.full((m, width), -np.inf)
+            prev_c = content[prev, lo] if i else np.zeros((m, width))
+            z = np.concatenate([prev_z, z[:, width:]])
+            c = np.concatenate([prev_c, c[:, width:]])
         a = np.exp(z - z.max(0)) / np.exp(z - z.max(0)).sum(0)
         entries[i] = (a * c).sum(0)
     return entries
@@ -98,7 +98,7 @@ def reference(w, x, overlap=False):
     f = {k: v.astype(np.float64) for k, v in w.items()}
     x = x[0].astype(np.float64)
     kv = x @ f["wkv"]
-    entries = ref_compress(x @ f["wc"], x @ f["wz"], f["bias"], BLOCKS, DH, overlap)
+    entries = ref_compress(x @ f["wc"], x @ f["wz"], f["bias"], M, overlap)
     keys = np.concatenate([kv, entries])
     q = (x @ f["wq"]).reshape(T, H, DH).transpose(1, 0, 2)
     out = np.empty((H, T, DH))
@@ -109,14 +109,16 @@ def reference(w, x, overlap=False):
     return out.transpose(1, 0, 2).reshape(1, T, H * DH)
 
 
-def compressor(g, content, gate, bias, blocks_n, width, overlap, prefix=""):
+def compressor(g, content, gate, bias, blocks_n, width, overlap, prefix="", m=M):
     """[1, blocks_n, width] entries from gate and content [1, T, width] (twice
-    as wide with overlap): the exporter's spelling of section 11.5. `bias()`
-    names B_pos (called where the graph first reads it)."""
-    complete = lambda v: g.op("Slice", [v, g.ints([0]), g.ints([blocks_n * M]), g.ints([1])],
+    as wide with overlap), blocks of m tokens: the exporter's spelling of
+    section 11.5, which attn-raise-kv-compress raises (make_dsv4_models.py and
+    make_stream_models.py build theirs with it). `bias()` names B_pos (called
+    where the graph first reads it)."""
+    complete = lambda v: g.op("Slice", [v, g.ints([0]), g.ints([blocks_n * m]), g.ints([1])],
                               prefix + "complete_blocks")
     wide = 2 * width if overlap else width
-    blocks = lambda v: g.op("Reshape", [complete(v), g.ints([1, blocks_n, M, wide])],
+    blocks = lambda v: g.op("Reshape", [complete(v), g.ints([1, blocks_n, m, wide])],
                             prefix + "blocks")
     z = g.op("Add", [blocks(gate), bias()], prefix + "biased_gate")
     x_blocks = blocks(content)
@@ -127,7 +129,7 @@ def compressor(g, content, gate, bias, blocks_n, width, overlap, prefix=""):
                                        hint + "_channels")
             earlier = g.op("Slice", [chan(0, width), g.ints([0]), g.ints([blocks_n - 1]),
                                      g.ints([1])], hint + "_earlier")
-            pad = g.op("ConstantOfShape", [g.ints([1, 1, M, width])], hint + "_block_minus_1",
+            pad = g.op("ConstantOfShape", [g.ints([1, 1, m, width])], hint + "_block_minus_1",
                        value=helper.make_tensor("v", TensorProto.FLOAT, [1], [fill]))
             shifted = g.op("Concat", [pad, earlier], hint + "_shifted", axis=1)
             return g.op("Concat", [shifted, chan(width, 2 * width)], hint + "_pair", axis=2)
@@ -239,8 +241,8 @@ def sparse_reference(cfg, w, x):
     x = x[0].astype(np.float64)
     s, nc, dh, di, hi = cfg.seq, cfg.entries, cfg.DH, cfg.D_I, cfg.H_I
     kv = x @ f["wkv"]
-    entries = ref_compress(x @ f["wc"], x @ f["wz"], f["bias"], nc, dh, True)
-    ki = ref_compress(x @ f["wic"], x @ f["wiz"], f["ibias"], nc, di, True)
+    entries = ref_compress(x @ f["wc"], x @ f["wz"], f["bias"], M, True)
+    ki = ref_compress(x @ f["wic"], x @ f["wiz"], f["ibias"], M, True)
     qi = (x @ f["wiq"]).reshape(s, hi, di).transpose(1, 0, 2)           # [H_I, S, d_I]
     weights = (x @ f["wiw"]) * hi ** -0.5 * di ** -0.5                   # [S, H_I]
     dots = qi @ ki.T                                                     # [H_I, S, Nc]

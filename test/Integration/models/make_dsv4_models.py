@@ -47,6 +47,7 @@ from onnx import TensorProto, helper
 
 import model_cases
 from make_attention_models import VOCAB, Builder, Family, near_one, quantized, ref_rms
+from make_compressed_models import compressor, ref_compress
 
 NAME = "t7_dsv4_lite"
 S, D, HQ, DH, W = 37, 128, 4, 64, 8
@@ -90,27 +91,6 @@ def visibility(kind, s=S):
 
 # ----------------------------------------------------------------- numpy reference
 
-def ref_compress(content, gate, bias, m, overlap):
-    """Entry i: per channel, softmax over its block's gates (+ B_pos) weighting
-    the content; with overlap, block i - 1 through the low channels. content
-    and gate [T, C] (T tokens, C = 2 * width with overlap), entries
-    [T // m, width]."""
-    width = content.shape[1] // 2 if overlap else content.shape[1]
-    entries = np.empty((content.shape[0] // m, width))
-    for i in range(content.shape[0] // m):
-        z = gate[i * m:(i + 1) * m] + bias
-        c = content[i * m:(i + 1) * m]
-        if overlap:
-            prev, lo = slice((i - 1) * m, i * m), slice(None, width)
-            prev_z = gate[prev, lo] + bias[:, lo] if i else np.full((m, width), -np.inf)
-            prev_c = content[prev, lo] if i else np.zeros((m, width))
-            z = np.concatenate([prev_z, z[:, width:]])
-            c = np.concatenate([prev_c, c[:, width:]])
-        a = np.exp(z - z.max(0)) / np.exp(z - z.max(0)).sum(0)
-        entries[i] = (a * c).sum(0)
-    return entries
-
-
 def ref_layer_attention(u, f, l, kind):
     kv = ref_rms(u @ f(f"{l}.wkv"), f(f"{l}.kvnorm"), EPS)
     keys = kv
@@ -151,33 +131,11 @@ class Dsv4Builder(Builder):
     def compressor(self, u, l, m, overlap, width=DH, prefix=""):
         """[1, seq // m, width] entries, in make_compressed_models.py's spelling,
         from the weights {l}.{prefix}wc, wz and bias."""
-        g, blocks_n = self.g, self.seq // m
-        wide = 2 * width if overlap else width
-        hint = f"l{l}_{prefix}"
+        g, hint = self.g, f"l{l}_{prefix}"
         content = g.op("MatMul", [u, self.weight(f"{l}.{prefix}wc")], hint + "content")
         gate = g.op("MatMul", [u, self.weight(f"{l}.{prefix}wz")], hint + "gate_logits")
-        complete = lambda v: g.op("Slice", [v, g.ints([0]), g.ints([blocks_n * m]), g.ints([1])],
-                                  hint + "complete_blocks")
-        blocks = lambda v: g.op("Reshape", [complete(v), g.ints([1, blocks_n, m, wide])],
-                                hint + "blocks")
-        z = g.op("Add", [blocks(gate), self.weight(f"{l}.{prefix}bias")], hint + "biased_gate")
-        x_blocks = blocks(content)
-        if overlap:
-            def overlapped(view, fill, hint):
-                # [block i - 1 low channels ; block i high channels] per entry.
-                chan = lambda lo, hi: g.op("Slice", [view, g.ints([lo]), g.ints([hi]),
-                                                     g.ints([3])], hint + "_channels")
-                earlier = g.op("Slice", [chan(0, width), g.ints([0]), g.ints([blocks_n - 1]),
-                                         g.ints([1])], hint + "_earlier")
-                pad = g.op("ConstantOfShape", [g.ints([1, 1, m, width])], hint + "_block_minus_1",
-                           value=helper.make_tensor("v", TensorProto.FLOAT, [1], [fill]))
-                shifted = g.op("Concat", [pad, earlier], hint + "_shifted", axis=1)
-                return g.op("Concat", [shifted, chan(width, 2 * width)], hint + "_pair", axis=2)
-            z = overlapped(z, -np.inf, hint + "gate")
-            x_blocks = overlapped(x_blocks, 0.0, hint + "content")
-        a = g.op("Softmax", [z], hint + "pool_weights", axis=2)
-        pooled = g.op("Mul", [a, x_blocks], hint + "weighted")
-        return g.op("ReduceSum", [pooled, g.ints([2])], hint + "entries", keepdims=0)
+        return compressor(g, content, gate, lambda: self.weight(f"{l}.{prefix}bias"),
+                          self.seq // m, width, overlap, prefix=hint, m=m)
 
     def attention(self, u, l):
         g, kind = self.g, LAYERS[l]

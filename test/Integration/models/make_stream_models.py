@@ -62,6 +62,7 @@ from onnx import TensorProto, helper, numpy_helper
 
 import model_cases
 from make_attention_models import LOWEST, Graph, quantized
+from make_compressed_models import compressor
 
 D, HQ, DH, W, C = 64, 4, 64, 8, 5
 PROMPTS = (37, 100)
@@ -383,28 +384,8 @@ def build_prefill(kind, s):
     kv = g.op("MatMul", ["x", weight("wkv")], "kv")
     content = g.op("MatMul", ["x", weight("wc")], "content")
     gate = g.op("MatMul", ["x", weight("wz")], "gate")
-    complete = lambda v: g.op("Slice", [v, g.ints([0]), g.ints([blocks_n * m]), g.ints([1])],
-                              "complete_blocks")
-    blocks = lambda v: g.op("Reshape", [complete(v), g.ints([1, blocks_n, m, kind.wide])],
-                            "blocks")
-    z = g.op("Add", [blocks(gate), weight("bias")], "biased_gate")
-    x_blocks = blocks(content)
-    if kind.overlap:
-        def overlapped(view, fill, hint):
-            # [block i - 1 low channels ; block i high channels] per entry.
-            chan = lambda lo, hi: g.op("Slice", [view, g.ints([lo]), g.ints([hi]), g.ints([3])],
-                                       hint + "_channels")
-            earlier = g.op("Slice", [chan(0, DH), g.ints([0]), g.ints([blocks_n - 1]),
-                                     g.ints([1])], hint + "_earlier")
-            pad = g.op("ConstantOfShape", [g.ints([1, 1, m, DH])], hint + "_block_minus_1",
-                       value=helper.make_tensor("v", TensorProto.FLOAT, [1], [fill]))
-            shifted = g.op("Concat", [pad, earlier], hint + "_shifted", axis=1)
-            return g.op("Concat", [shifted, chan(DH, 2 * DH)], hint + "_pair", axis=2)
-        z = overlapped(z, -np.inf, "gate")
-        x_blocks = overlapped(x_blocks, 0.0, "content")
-    a = g.op("Softmax", [z], "pool_weights", axis=2)
-    entries = g.op("ReduceSum", [g.op("Mul", [a, x_blocks], "weighted"), g.ints([2])], "entries",
-                   keepdims=0)
+    entries = compressor(g, content, gate, lambda: weight("bias"), blocks_n, DH, kind.overlap,
+                         m=m)
     keys = g.op("Concat", [kv, entries], "keys", axis=1)
     keys = g.op("Unsqueeze", [keys, g.ints([1])], "keys_head")
     q = g.op("MatMul", ["x", weight("wq")], "q")
