@@ -36,7 +36,6 @@ sha256; the tests regenerate the models with `--models-only DIR`.
 Graph helpers, weight rounding, RoPE tables and the attention reference come
 from make_attention_models.py. Run with /usr/bin/python3. Deterministic.
 """
-import functools
 import sys
 
 import numpy as np
@@ -410,21 +409,16 @@ class KVShareBuilder(am.Builder):
 
 # ----------------------------------------------------------------- writing
 
+def case_tensors(cfg, w):
+    """(inputs, outputs) of the model's prompt, the logits from the reference."""
+    ids, positions = cfg.inputs()
+    logits = reference(cfg, w, ids, positions).astype(np.float32)
+    return [("input_ids", ids), ("position_ids", positions)], [("logits", logits)]
+
+
 def cases():
     """The models as model_cases.Case, each with one prompt."""
-    result = []
-    for cfg in configs():
-        params = functools.cache(cfg.params)
-
-        def datasets(cfg=cfg, params=params):
-            ids, positions = cfg.inputs()
-            logits = reference(cfg, params(), ids, positions).astype(np.float32)
-            return [([("input_ids", ids), ("position_ids", positions)], [("logits", logits)])]
-
-        result.append(model_cases.Case(
-            cfg.name, lambda cfg=cfg, params=params: KVShareBuilder(cfg, params()).build(),
-            datasets))
-    return result
+    return model_cases.config_cases(configs(), KVShareBuilder, case_tensors)
 
 
 if __name__ == "__main__":

@@ -50,7 +50,6 @@ Graph helpers, weight rounding, RoPE tables, the RMSNorm/FFN/mask spellings and
 the decoder skeleton come from make_attention_models.py. Run with
 /usr/bin/python3. Deterministic (fixed seeds); weights are multiples of 2^-10.
 """
-import functools
 import sys
 
 import numpy as np
@@ -405,13 +404,7 @@ def case_tensors(cfg, w):
 
 def cases():
     """The models as model_cases.Case, each with one dataset."""
-    result = []
-    for cfg in configs():
-        params = functools.cache(cfg.params)
-        result.append(model_cases.Case(
-            cfg.name, lambda cfg=cfg, params=params: Qwen3NextBuilder(cfg, params()).build(),
-            lambda cfg=cfg, params=params: [case_tensors(cfg, params())]))
-    return result
+    return model_cases.config_cases(configs(), Qwen3NextBuilder, case_tensors)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,6 @@ each model's sha256; the tests regenerate the models with `--models-only DIR`.
 Run with /usr/bin/python3. Deterministic (fixed seeds); weights are multiples
 of 2^-10.
 """
-import functools
 import sys
 
 import numpy as np
@@ -283,13 +282,7 @@ def case_tensors(cfg, w):
 
 def cases():
     """The models as model_cases.Case, each with one dataset."""
-    result = []
-    for cfg in configs():
-        params = functools.cache(cfg.params)
-        result.append(model_cases.Case(
-            cfg.name, lambda cfg=cfg, params=params: DSABuilder(cfg, params()).build(),
-            lambda cfg=cfg, params=params: [case_tensors(cfg, params())]))
-    return result
+    return model_cases.config_cases(configs(), DSABuilder, case_tensors)
 
 
 if __name__ == "__main__":

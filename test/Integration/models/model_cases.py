@@ -15,6 +15,7 @@ which gives every generator the same command line:
                       matches the committed model.sha256 (what the tests run)
 """
 import argparse
+import functools
 import hashlib
 import os
 import subprocess
@@ -34,6 +35,19 @@ class Case:
 
     def __init__(self, name, model, datasets, tolerance="2e-4"):
         self.name, self.model, self.datasets, self.tolerance = name, model, datasets, tolerance
+
+
+def config_cases(configs, builder, tensors):
+    """One Case per configuration `cfg` (with `cfg.name` and `cfg.params()`,
+    drawn once per configuration): its model `builder(cfg, params).build()`
+    and its one dataset `tensors(cfg, params)`, an (inputs, outputs) pair."""
+    result = []
+    for cfg in configs:
+        params = functools.cache(cfg.params)
+        result.append(Case(cfg.name,
+                           lambda cfg=cfg, params=params: builder(cfg, params()).build(),
+                           lambda cfg=cfg, params=params: [tensors(cfg, params())]))
+    return result
 
 
 def write_tensors(directory, prefix, tensors):
