@@ -164,9 +164,8 @@ class MHAExpandedBuilder(mla.MLABuilder):
 
     def attention(self, u, l):
         g, cfg = self.g, self.fam
-        h, dn, dr, dc, dv = cfg.hq, cfg.D_NOPE, cfg.D_ROPE, cfg.D_C, cfg.D_V
+        h, dn, dr, dv = cfg.hq, cfg.D_NOPE, cfg.D_ROPE, cfg.D_V
         s = cfg.seqs[0]
-        _, scale_style = cfg.spellings[l]
 
         q_nope, q_pe, latent, k_pe = self.project(u, l)
 
@@ -180,12 +179,7 @@ class MHAExpandedBuilder(mla.MLABuilder):
         self.presents += [key, v]
         query = g.op("Concat", [q_nope, q_pe], f"l{l}_query", axis=-1)
 
-        if scale_style == "mulq":
-            query = g.op("Mul", [query, g.scalar(cfg.scale)], f"l{l}_query_scaled")
-        kt = g.op("Transpose", [key], f"l{l}_kt", perm=[0, 1, 3, 2])
-        scores = g.op("MatMul", [query, kt], f"l{l}_qk")
-        if scale_style == "mul":
-            scores = g.op("Mul", [scores, g.scalar(cfg.scale)], f"l{l}_scores")
+        scores = self.scores(query, key, l)
         assert s == 1, "one new token: every cached key is visible, no mask"
         probs = g.op("Softmax", [scores], f"l{l}_probs", axis=-1)
         o = g.op("MatMul", [probs, v], f"l{l}_context")

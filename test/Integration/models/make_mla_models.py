@@ -55,7 +55,6 @@ Graph helpers, weight rounding, RoPE tables, the RMSNorm/FFN/mask spellings and
 the decoder skeleton come from make_attention_models.py. Run with
 /usr/bin/python3. Deterministic (fixed seeds); weights are multiples of 2^-10.
 """
-import functools
 import sys
 
 import numpy as np
@@ -200,10 +199,23 @@ class MLABuilder(am.Builder):
         k_pe = g.op("Reshape", [k_pe, g.ints([1, 1, s, dr])], f"l{l}_k_pe_view")
         return q_nope, self.rope(q_pe, l, False), latent, self.rope(k_pe, l, False)
 
+    def scores(self, query, key, l):
+        """query key^T [1, H, S, T] in layer l's scale spelling: `mulq` scales
+        the query, `mul` the product."""
+        g, cfg = self.g, self.fam
+        _, scale_style = cfg.spellings[l]
+        if scale_style == "mulq":
+            query = g.op("Mul", [query, g.scalar(cfg.scale)], f"l{l}_query_scaled")
+        kt = g.op("Transpose", [key], f"l{l}_kt", perm=[0, 1, 3, 2])
+        scores = g.op("MatMul", [query, kt], f"l{l}_qk")
+        if scale_style == "mul":
+            scores = g.op("Mul", [scores, g.scalar(cfg.scale)], f"l{l}_scores")
+        return scores
+
     def attention(self, u, l):
         g, cfg = self.g, self.fam
-        h, dn, dr, dc, dv = cfg.hq, cfg.D_NOPE, cfg.D_ROPE, cfg.D_C, cfg.D_V
-        mask_style, scale_style = cfg.spellings[l]
+        h, dn, dr, dv = cfg.hq, cfg.D_NOPE, cfg.D_ROPE, cfg.D_V
+        mask_style, _ = cfg.spellings[l]
         s = cfg.seqs[0]
         t = s + cfg.past
 
@@ -223,12 +235,7 @@ class MLABuilder(am.Builder):
         query = g.op("Concat", [q_nope, q_pe], f"l{l}_query", axis=-1)
         key = g.op("Concat", [k_nope, k_pe], f"l{l}_key", axis=-1)
 
-        if scale_style == "mulq":
-            query = g.op("Mul", [query, g.scalar(cfg.scale)], f"l{l}_query_scaled")
-        kt = g.op("Transpose", [key], f"l{l}_kt", perm=[0, 1, 3, 2])
-        scores = g.op("MatMul", [query, kt], f"l{l}_qk")
-        if scale_style == "mul":
-            scores = g.op("Mul", [scores, g.scalar(cfg.scale)], f"l{l}_scores")
+        scores = self.scores(query, key, l)
         if s > 1 and cfg.past:
             # A chunk after the past: row i sees keys up to past + i.
             hidden = np.arange(t)[None, :] > np.arange(s)[:, None] + cfg.past
@@ -307,13 +314,7 @@ def case_tensors(cfg, w):
 
 def cases():
     """The models as model_cases.Case, each with one dataset."""
-    result = []
-    for cfg in configs():
-        params = functools.cache(cfg.params)
-        result.append(model_cases.Case(
-            cfg.name, lambda cfg=cfg, params=params: MLABuilder(cfg, params()).build(),
-            lambda cfg=cfg, params=params: [case_tensors(cfg, params())]))
-    return result
+    return model_cases.config_cases(configs(), MLABuilder, case_tensors)
 
 
 if __name__ == "__main__":
