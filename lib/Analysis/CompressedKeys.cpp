@@ -10,6 +10,8 @@
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace attnc;
 
@@ -99,12 +101,19 @@ std::optional<int64_t> windowOfMask(Value mask, int64_t rows,
       onnx::readConstantAsDoubles(values);
   if (!elements)
     return std::nullopt;
-  // Hidden: false (i1), -inf or the dtype's lowest value (PyTorch's fill).
-  bool boolean =
-      cast<ShapedType>(values.getType()).getElementType().isInteger(1);
+  // Hidden: false (i1), -inf or the element type's lowest finite value
+  // (PyTorch's fill), the two fills attention raising accepts.
+  Type element = cast<ShapedType>(values.getType()).getElementType();
+  auto floatType = dyn_cast<FloatType>(element);
+  double lowest = floatType ? APFloat::getLargest(floatType.getFloatSemantics(),
+                                                  /*Negative=*/true)
+                                  .convertToDouble()
+                            : 0.0;
   auto visibleAt = [&](int64_t row, int64_t key) {
     double value = (*elements)[row * columns + key];
-    return boolean ? value != 0.0 : value > -1e30;
+    if (!floatType)
+      return value != 0.0;
+    return !(std::isinf(value) && value < 0) && value != lowest;
   };
   int64_t window = 0;
   for (int64_t row = 0; row < rows; ++row) {

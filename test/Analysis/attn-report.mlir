@@ -376,3 +376,46 @@ func.func @ring_decode(%q: tensor<1x4x1x16xf32>, %ring_k: tensor<1x2x4x16xf32>,
       -> tensor<1x4x1x16xf32> loc("ring_decode")
   return %o : tensor<1x4x1x16xf32>
 }
+
+// -----
+
+// DeepSeek V4 compressed attention in f16: keys = Concat(8 raw tokens, 2
+// entries of attn.kv_compress with ratio 4), one K = V head of 4 channels; the
+// constant mask hides with f16's lowest value (0xFBFF, -65504), as PyTorch
+// exports fill: the raw keys' window is 2, entry i is visible from position
+// 4 (i + 1) - 1 on. K = V is 4 * 2 = 8 bytes per raw token and per entry; at
+// N = 16 the cache holds 2 raw tokens and 4 entries: 16 + 32 = 48 bytes
+// (16 * 8 = 128 if global). Pairs: the window's 1 + 15 * 2 = 31 plus
+// floor((t + 1) / 4) entries per query, 28: FLOPs 2 * 2 * (4 + 4) * 59 = 1888.
+// CHECK-LABEL: "name": "compressed_f16",
+// CHECK:      "compress_ratio": 4,
+// CHECK-NEXT: "compressed_entry_bytes": 8,
+// CHECK:      "causal": true,
+// CHECK-NEXT: "window": 2,
+// CHECK:      "kv_bytes_per_token": 8,
+// CHECK:      "flops": 1888,
+// CHECK-NEXT: "budget": "2 + 1/4",
+// CHECK:      "kv_bytes_at_seq_len": 48,
+// CHECK-NEXT: "kv_bytes_all_global_at_seq_len": 128
+func.func @compressed_f16(%q: tensor<1x2x8x4xf16>, %kv: tensor<1x8x4xf16>,
+                          %content: tensor<1x8x4xf16>, %gate: tensor<1x8x4xf16>,
+                          %bias: tensor<4x4xf16>) -> tensor<1x2x8x4xf16> {
+  %entries = attn.kv_compress %content, %gate, %bias {ratio = 4 : i64}
+      : tensor<1x8x4xf16>, tensor<1x8x4xf16>, tensor<4x4xf16> -> tensor<1x2x4xf16>
+  %keys = onnx.Concat %kv, %entries {axis = 1 : si64}
+      : (tensor<1x8x4xf16>, tensor<1x2x4xf16>) -> tensor<1x10x4xf16>
+  %axes = onnx.Constant dense<[1]> : tensor<1xi64>
+  %k = onnx.Unsqueeze %keys, %axes : (tensor<1x10x4xf16>, tensor<1xi64>) -> tensor<1x1x10x4xf16>
+  %m = onnx.Constant dense<[[0x0000, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF],
+      [0x0000, 0x0000, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF],
+      [0xFBFF, 0x0000, 0x0000, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF],
+      [0xFBFF, 0xFBFF, 0x0000, 0x0000, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0x0000, 0xFBFF],
+      [0xFBFF, 0xFBFF, 0xFBFF, 0x0000, 0x0000, 0xFBFF, 0xFBFF, 0xFBFF, 0x0000, 0xFBFF],
+      [0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0x0000, 0x0000, 0xFBFF, 0xFBFF, 0x0000, 0xFBFF],
+      [0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0x0000, 0x0000, 0xFBFF, 0x0000, 0xFBFF],
+      [0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0xFBFF, 0x0000, 0x0000, 0x0000, 0x0000]]> : tensor<8x10xf16>
+  %o = attn.attention %q, %k, %k mask(%m : tensor<8x10xf16>)
+      : tensor<1x2x8x4xf16>, tensor<1x1x10x4xf16>, tensor<1x1x10x4xf16>
+      -> tensor<1x2x8x4xf16> loc("compressed_f16")
+  return %o : tensor<1x2x8x4xf16>
+}
